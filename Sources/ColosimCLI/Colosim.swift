@@ -1,0 +1,72 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `colosim` root command.
+public struct Colosim: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "colosim",
+        abstract: "GPU co-location scheduling simulator and benchmark suite.",
+        discussion: """
+            Replays GPU workloads and traces through a discrete-event engine, a simulated GPU, \
+            user-mode and kernel-mode isolation engines and a cluster scheduler.
+            Exit codes: 0 success, 1 failure or regression, 2 bad input (flag, scenario or trace).
+            """,
+        version: ColosimVersion.string,
+        subcommands: [BenchCommand.self, RunCommand.self, CalibrateCommand.self, PlaceCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command and returns the process exit code.
+    ///
+    /// Bad input of any kind (ArgumentParser validation, ``InputError``) exits with 2.
+    public static func main(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            fflushStandardOutput()
+            return 0
+        } catch let error as InputError {
+            writeStandardError("colosim: error: \(error.description)\n")
+            return 2
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                return 0
+            }
+            if !message.isEmpty { writeStandardError(message + "\n") }
+            // Usage errors (bad flags or values) are bad input: exit 2 as the project promises.
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}
+
+/// The colosim version string recorded with every result.
+public enum ColosimVersion {
+    /// Semantic version of this build.
+    public static let string = "0.1.0"
+}
+
+/// Writes `text` to standard error unbuffered.
+public func writeStandardError(_ text: String) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { buf in
+        var offset = 0
+        while offset < buf.count {
+            let n = write(2, buf.baseAddress.map { $0 + offset }, buf.count - offset)
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+}
+
+/// Flushes buffered standard output (before exit or writing to standard error).
+public func fflushStandardOutput() {
+    _ = fflush(nil)
+}

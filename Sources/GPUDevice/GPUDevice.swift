@@ -1,0 +1,2 @@
+/// Namespace for the GPUDevice module (filled in by its issue).
+public enum GPUDeviceModule {}

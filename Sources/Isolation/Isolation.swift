@@ -1,0 +1,2 @@
+/// Namespace for the Isolation module (filled in by its issue).
+public enum IsolationModule {}

@@ -1,0 +1,2 @@
+/// Namespace for the Metrics module (filled in by its issue).
+public enum MetricsModule {}

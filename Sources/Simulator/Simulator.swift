@@ -1,0 +1,2 @@
+/// Namespace for the Simulator module (filled in by its issue).
+public enum SimulatorModule {}

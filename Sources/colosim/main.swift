@@ -1,0 +1,8 @@
+import ColosimCLI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(Colosim.main(arguments: Array(CommandLine.arguments.dropFirst())))
