@@ -41,3 +41,16 @@ import Testing
         #expect(throws: TraceError.self) { try shaper().profile(instance: 0, targetMean: 1.5, seed: 1) }
     }
 }
+
+@Suite struct TimeSeriesTests {
+    @Test func stepSemanticsIntegralAndWrapAround() throws {
+        let s = try #require(TimeSeries(times: [10, 20, 40], values: [1, 3, 2], end: 50))
+        #expect(s.value(at: 5) == 1 && s.value(at: 19.9) == 1 && s.value(at: 20) == 3 && s.value(at: 45) == 2)
+        // ∫ = 1·10 + 3·20 + 2·10 = 90 over 40 s.
+        #expect(s.timeWeightedMean == 90.0 / 40)
+        #expect(s.integral(from: 15, to: 25) == 1 * 5 + 3 * 5)
+        #expect(s.cyclicValue(at: 55) == 1 && s.cyclicValue(at: 85) == 2 && s.cyclicValue(at: 0) == 2)  // 0 ≡ 40 (mod 40 from 10)
+        #expect(s.resampled(step: 10).values == [1, 3, 3, 2])
+        #expect(TimeSeries(times: [0, 0], values: [1, 2], end: 1) == nil)
+    }
+}

@@ -49,6 +49,16 @@ public struct TimeSeries: Sendable, Equatable {
         return values[lo]
     }
 
+    /// The value at `t` with the series repeated end to start (for looping a day-long profile over
+    /// a longer run): `value(at: start + (t − start) mod duration)`.
+    public func cyclicValue(at t: Double) -> Double {
+        let d = duration
+        guard d > 0 else { return values[0] }
+        var offset = (t - start).truncatingRemainder(dividingBy: d)
+        if offset < 0 { offset += d }
+        return value(at: start + offset)
+    }
+
     /// Length of step `i`, seconds.
     public func stepLength(_ i: Int) -> Double {
         (i + 1 < times.count ? times[i + 1] : end) - times[i]
