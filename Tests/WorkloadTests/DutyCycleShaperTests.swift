@@ -52,5 +52,8 @@ import Testing
         #expect(s.cyclicValue(at: 55) == 1 && s.cyclicValue(at: 85) == 2 && s.cyclicValue(at: 0) == 2)  // 0 ≡ 40 (mod 40 from 10)
         #expect(s.resampled(step: 10).values == [1, 3, 3, 2])
         #expect(TimeSeries(times: [0, 0], values: [1, 2], end: 1) == nil)
+        let t = s.tiled(until: 100)  // 3 copies of 40 s from 10 cover [10, 130)
+        #expect(t.count == 9 && t.end == 130 && t.timeWeightedMean == s.timeWeightedMean)
+        #expect(t.value(at: 95) == s.cyclicValue(at: 95))
     }
 }

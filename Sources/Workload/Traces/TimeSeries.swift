@@ -59,6 +59,25 @@ public struct TimeSeries: Sendable, Equatable {
         return value(at: start + offset)
     }
 
+    /// The series repeated back to back from `start` until it covers `horizon` seconds
+    /// (e.g. a 22.8 h GenAI profile looped over a week, for ``ArrivalProcess/rateCurve(_:)``).
+    public func tiled(until horizon: Double) -> TimeSeries {
+        let d = duration
+        guard d > 0, horizon > end else { return self }
+        let copies = Int(((horizon - start) / d).rounded(.up))
+        var copy = self
+        copy.times = []
+        copy.values = []
+        copy.times.reserveCapacity(copies * times.count)
+        for c in 0..<copies {
+            let offset = Double(c) * d
+            copy.times.append(contentsOf: times.map { $0 + offset })
+            copy.values.append(contentsOf: values)
+        }
+        copy.end = end + Double(copies - 1) * d
+        return copy
+    }
+
     /// Length of step `i`, seconds.
     public func stepLength(_ i: Int) -> Double {
         (i + 1 < times.count ? times[i + 1] : end) - times[i]
