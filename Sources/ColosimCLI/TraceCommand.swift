@@ -106,8 +106,13 @@ struct TraceCommand: ParsableCommand {
         guard path.hasSuffix(".gz") else {
             return try mapped { try body(try TraceInput.file(path)) }
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        guard let probe = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, "no such file or not readable")
+        }
+        let magic = (try? probe.read(upToCount: 2)).map { [UInt8]($0 ?? Data()) } ?? []
+        try? probe.close()
+        guard magic == [0x1F, 0x8B] else {
+            throw InputError(file: path, "not a gzip file (name ends in .gz but the gzip magic bytes 1f 8b are missing)")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -120,8 +125,12 @@ struct TraceCommand: ParsableCommand {
         do {
             result = try mapped { try body(TraceInput.handle(out.fileHandleForReading, name: path)) }
         } catch {
-            process.terminate()
+            if process.isRunning { process.terminate() }
             process.waitUntilExit()
+            // gzip failing on its own (not our terminate) explains the bad stream better than the parse error.
+            if process.terminationReason == .exit, process.terminationStatus != 0 {
+                throw InputError(file: path, "gzip could not decompress the file (exit \(process.terminationStatus))")
+            }
             throw error
         }
         process.waitUntilExit()

@@ -88,6 +88,13 @@ import TestSupport
         #expect(ok.stdout.contains("\"rows\": 432,") && ok.stdout.contains("\"clients\": 3,"), "\(ok.stdout)")
     }
 
+    @Test func notReallyGzipExitsTwoNamingGzip() throws {
+        let path = try temporaryFile("plain.csv.gz", "runtime\n10\n")
+        let r = try runColosim(["trace", "check", path, "--format", "philly"])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("\(path): not a gzip file"), "\(r.stderr)")
+    }
+
     @Test func badFormatAndMissingFileExitTwo() throws {
         let f = try runColosim(["trace", "check", "traces/philly_runtime_sample.csv", "--format", "csv"])
         #expect(f.exitCode == 2)
