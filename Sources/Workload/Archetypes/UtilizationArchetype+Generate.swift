@@ -12,7 +12,7 @@ extension UtilizationArchetype {
         let n = max(1, Int((duration / step).rounded(.up)))
         let rng = RandomSource(seed: seed, purpose: "archetype.\(name)")
         var values = [Double](repeating: 0, count: n)
-        var noise = AR1(rng: rng)
+        var noise = AR1Noise(rng: rng)
         switch self {
         case .lowAverage(let p):
             let bursts = Self.onIntervals(n: n, step: step, perHour: p.burstsPerHour, meanSeconds: p.burstSeconds, rng: rng)
@@ -69,7 +69,7 @@ extension UtilizationArchetype {
 }
 
 /// Stationary AR(1) noise with coefficient 0.9 drawn from a ``RandomSource``.
-struct AR1 {
+struct AR1Noise {
     let rng: RandomSource
     var x = 0.0
 

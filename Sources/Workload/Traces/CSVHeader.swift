@@ -11,7 +11,7 @@ public struct CSVHeader: Sendable, Equatable {
     public init(_ record: CSVRecord, file: String) {
         self.file = file
         self.line = record.line
-        self.names = record.fields.map { $0.trimmingSpaces }
+        self.names = record.fields.map { $0.csvTrimmed }
     }
 
     /// The column called `name` (exact, case-sensitive), or nil.
@@ -45,7 +45,7 @@ public struct CSVColumn: Sendable, Equatable {
 
 extension String {
     /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
+    var csvTrimmed: String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" { s.removeLast() }

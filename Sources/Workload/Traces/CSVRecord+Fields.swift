@@ -5,7 +5,7 @@ extension CSVRecord {
             throw TraceError(file: file, line: line, column: column.index + 1, columnName: column.name,
                              "missing field (row has \(fields.count) field\(fields.count == 1 ? "" : "s"))")
         }
-        return fields[column.index].trimmingSpaces
+        return fields[column.index].csvTrimmed
     }
 
     /// `column` as a finite number; a ``TraceError`` naming line and column otherwise.

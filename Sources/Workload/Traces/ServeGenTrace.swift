@@ -36,7 +36,7 @@ public struct ServeGenTrace: Sendable, Equatable {
         let file = reader.fileName
         guard let first = try reader.next() else { throw TraceError(file: file, "empty file") }
         // A raw ServeGen chunk starts with a number (the first window's start) instead of a header.
-        let headerless = first.fields.first.map { Double($0.trimmingSpaces) != nil } ?? false
+        let headerless = first.fields.first.map { Double($0.csvTrimmed) != nil } ?? false
         var columns: [CSVColumn]
         var pending: CSVRecord?
         if headerless {
