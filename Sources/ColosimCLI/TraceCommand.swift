@@ -109,7 +109,7 @@ struct TraceCommand: ParsableCommand {
         guard let probe = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, "no such file or not readable")
         }
-        let magic = (try? probe.read(upToCount: 2)).map { [UInt8]($0 ?? Data()) } ?? []
+        let magic = [UInt8]((try? probe.read(upToCount: 2)) ?? Data())
         try? probe.close()
         guard magic == [0x1F, 0x8B] else {
             throw InputError(file: path, "not a gzip file (name ends in .gz but the gzip magic bytes 1f 8b are missing)")
