@@ -59,6 +59,8 @@ let package = Package(
 
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "TestSupport"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
+        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ColoModel", "TestSupport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ColoModel", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )
