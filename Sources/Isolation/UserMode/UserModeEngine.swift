@@ -103,29 +103,34 @@ public struct UserModeEngine: Sendable {
     /// The parameters.
     public let parameters: UserModeParameters
     /// The containers' configuration, indexed by container slot.
-    public let configs: [ContainerConfig]
+    public private(set) var configs: [ContainerConfig] = []
     /// The containers' state, indexed by container slot.
     public private(set) var states: [ContainerState]
     /// Device memory capacity in bytes.
     public let deviceMemoryBytes: Int64
     private var monitorStarted = false
+    private let initialSwitch: Bool
 
     /// Creates an engine for `configs` on a device with `deviceMemoryBytes` of memory.
     public init(parameters: UserModeParameters, configs: [ContainerConfig], deviceMemoryBytes: Int64) {
         self.parameters = parameters
-        self.configs = configs
         self.deviceMemoryBytes = deviceMemoryBytes
-        let initialSwitch: Bool
         switch parameters.policy {
         case .force: initialSwitch = true
         case .disable: initialSwitch = false
         case .default: initialSwitch = parameters.initialUtilizationSwitch
         }
-        states = configs.map { _ in
-            ContainerState(tokens: parameters.initialTokens, capacity: parameters.poolSize,
-                           recentKernel: parameters.initialRecentKernel,
-                           utilizationSwitch: initialSwitch, tokensInitial: parameters.initialTokens)
-        }
+        states = []
+        for c in configs { _ = register(c) }
+    }
+
+    /// Adds a container (not yet attached) and returns its slot.
+    public mutating func register(_ config: ContainerConfig) -> Int {
+        configs.append(config)
+        states.append(ContainerState(tokens: parameters.initialTokens, capacity: parameters.poolSize,
+                                     recentKernel: parameters.initialRecentKernel,
+                                     utilizationSwitch: initialSwitch, tokensInitial: parameters.initialTokens))
+        return configs.count - 1
     }
 
     /// The container's process starts at `now`; returns the timers to schedule (its watcher, and the
