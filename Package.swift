@@ -30,7 +30,7 @@ let package = Package(
         // Fluid device model.
         .target(name: "GPUDevice", dependencies: ["ColoModel", "SimEngine"]),
         // Isolation engines and token ledger: pure state machines.
-        .target(name: "Isolation", dependencies: ["ColoModel"]),
+        .target(name: "Isolation", dependencies: ["ColoModel", "SimEngine"]),
         // Cluster scheduler and co-location policies: pure state machines.
         .target(name: "Scheduling", dependencies: ["ColoModel"]),
         // Workload generators, trace importers, random streams (the only module drawing random numbers).

@@ -34,6 +34,10 @@ public enum ScenarioLoader {
             root = n
         } catch let e as ScenarioError {
             throw e
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
+            let key = duplicates.first ?? "?"
+            let line = Self.lineOfSecondOccurrence(of: key, in: yaml)
+            throw ScenarioError(file: file, line: line, field: key, "duplicate key '\(key)' in one mapping")
         } catch let e as YamlError {
             throw ScenarioError(file: file, line: Self.line(of: e), field: nil, "not valid YAML: \(Self.problem(of: e))")
         } catch {
@@ -114,6 +118,27 @@ public enum ScenarioLoader {
     /// Maps a simulator configuration field (`containers[0].workloads[1].kernel.work`) to the scenario path.
     static func scenarioPath(forConfigField f: String) -> String {
         f.hasPrefix("device.") ? "device.override." + f.dropFirst("device.".count) : f
+    }
+
+    /// The line where `key` appears as a mapping key for the second time at one indentation (best effort).
+    static func lineOfSecondOccurrence(of key: String, in yaml: String) -> Int? {
+        var seen: [Int: Int] = [:]  // column of a mapping's keys → occurrences of `key` there
+        for (i, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var column = raw.prefix { $0 == " " }.count
+            var rest = raw.dropFirst(column)
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            for k in seen.keys where k > column { seen[k] = nil }
+            while rest.hasPrefix("- ") {  // a list item starts a new mapping two columns in
+                column += 2
+                rest = rest.dropFirst(2)
+                for k in seen.keys where k >= column { seen[k] = nil }
+            }
+            if rest.hasPrefix(key + ":") {
+                seen[column, default: 0] += 1
+                if seen[column] == 2 { return i + 1 }
+            }
+        }
+        return nil
     }
 
     static func line(of e: YamlError) -> Int? {
