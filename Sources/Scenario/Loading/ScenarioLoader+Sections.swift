@@ -34,7 +34,8 @@ extension ScenarioLoader {
 
     /// `isolation`: `engine` and the section of that engine's parameters.
     static func parseIsolation(_ r: inout MappingReader, profile: DeviceProfile) throws -> IsolationSpec {
-        let engine = try r.choice("engine", ["none", "user-mode", "kernel-mode"], required: true) ?? "none"
+        let engine = try r.choice("engine", ["none", "user-mode", "user-mode-time-sliced", "kernel-mode"],
+                                  required: true) ?? "none"
         var user = UserModeParameters(smCount: Int64(profile.sms), maxThreadsPerSM: Int64(profile.maxThreadsPerSM))
         if var u = try r.mapping("user_mode") {
             if let p = try u.choice("policy", UserModeParameters.Policy.allCases.map(\.rawValue)),
@@ -52,6 +53,16 @@ extension ScenarioLoader {
             if let v = try u.bool("initial_switch") { user.initialUtilizationSwitch = v }
             if let v = try u.int("initial_tokens") { user.initialTokens = Int64(v) }
             try u.finish()
+        }
+        var sliced = TimeSlicedQuotaEngine.Parameters()
+        if var t = try r.mapping("time_sliced") {
+            if let v = try t.double("base_quota_ms", min: 0, minExclusive: true) { sliced.baseQuotaNs = ns(ms: v) }
+            if let v = try t.double("minimum_quota_ms", min: 0, minExclusive: true) { sliced.minimumQuotaNs = ns(ms: v) }
+            if let v = try t.double("window_s", min: 0, minExclusive: true) { sliced.windowNs = ns(ms: v * 1000) }
+            if sliced.minimumQuotaNs > sliced.baseQuotaNs {
+                throw t.error("minimum_quota_ms", "must be ≤ base_quota_ms")
+            }
+            try t.finish()
         }
         var kernel = KernelModeParameters()
         var policy = KernelModePolicy.burst
@@ -72,6 +83,7 @@ extension ScenarioLoader {
         }
         switch engine {
         case "user-mode": return .userMode(user)
+        case "user-mode-time-sliced": return .userModeTimeSliced(sliced)
         case "kernel-mode": return .kernelMode(policy, kernel, totalWeight: total)
         default: return .none
         }

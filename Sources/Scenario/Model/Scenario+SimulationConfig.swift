@@ -19,6 +19,8 @@ extension Scenario {
             p.smCount = Int64(profile.sms)
             p.maxThreadsPerSM = Int64(profile.maxThreadsPerSM)
             config.launchGate = HAMiLaunchGate(parameters: p, deviceMemoryBytes: profile.memoryBytes)
+        case .userModeTimeSliced(let p):
+            config.launchGate = TimeSlicedLaunchGate(parameters: p)
         case .kernelMode(let policy, let p, let total):
             let capacity = policy == .fixed ? (total ?? containers.reduce(0.0) { $0 + $1.weight }) : nil
             config.graphicsScheduler = KernelModeScheduler(policy: policy, parameters: p, capacityWeight: capacity)

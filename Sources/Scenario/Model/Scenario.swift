@@ -31,14 +31,14 @@ public struct Scenario: Sendable {
     public var seed: UInt64
 
     /// Configured share of each container (kernel mode: w / ΣW, or w / total_weight under `fixed`;
-    /// user mode: limit / 100, 1 when unlimited; no engine: 1 / containers).
+    /// user modes: limit / 100, 1 when unlimited; no engine: 1 / containers).
     public var configuredShares: [Double] {
         switch isolation {
         case .kernelMode(let policy, _, let total):
             let sum = containers.reduce(0.0) { $0 + $1.weight }
             let denominator = policy == .fixed ? max(total ?? sum, sum) : sum
             return containers.map { denominator > 0 ? $0.weight / denominator : 0 }
-        case .userMode:
+        case .userMode, .userModeTimeSliced:
             return containers.map { ($0.limitPercent ?? 100) / 100 }
         case .none:
             return containers.map { _ in 1 / Double(max(1, containers.count)) }
