@@ -20,6 +20,11 @@ public struct SimulationResult: Sendable, Codable {
     public var shareWindows: [ShareWindow]
     /// Allocations refused (device capacity or quota).
     public var oomEvents: [OOMEvent]
+    /// Model invariants found broken (checked after every event when
+    /// ``SimulationConfig/checkInvariants`` is on); empty in a correct run.
+    public var invariantViolations: [String]
+    /// Per workload name, when the host last saw a request complete.
+    public var lastCompletion: [String: Instant]
 
     /// The digest as 16 hex digits.
     public var digestHex: String {
