@@ -121,4 +121,11 @@ import TestSupport
         #expect(late[20] >= 0.45, "first window after demand: \(late[20])")
         #expect(late[21...].allSatisfy { abs($0 - 0.5) <= 0.03 }, "\(Array(late[21...]))")
     }
+
+    /// User-mode time-sliced quotas (Gemini / KubeShare): token time follows the requested shares.
+    @Test func timeSlicedQuotasFollowRequests() throws {
+        let r = try run("v100-time-sliced-25-75")
+        let share = r.achieved("req-25", "compute")
+        #expect(abs(share - 0.25) <= 0.03, "req-25 got \(share)")
+    }
 }

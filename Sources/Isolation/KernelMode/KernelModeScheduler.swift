@@ -31,6 +31,15 @@ public struct KernelModeScheduler: ContextScheduler {
     static func scaled(_ w: Double) -> Int64 { max(1, Int64((w * weightScale).rounded())) }
 
     public mutating func handle(_ event: ContextSchedulerEvent, now: Instant) -> [ContextSchedulerAction] {
+        let actions = step(event, now: now)
+        #if DEBUG
+        let v = core.invariantViolations
+        assert(v.isEmpty, "kernel-mode scheduler invariants violated after \(event): \(v)")
+        #endif
+        return actions
+    }
+
+    private mutating func step(_ event: ContextSchedulerEvent, now: Instant) -> [ContextSchedulerAction] {
         let t = now.nanoseconds
         switch event {
         case .attached(let id, let priority, let weight):

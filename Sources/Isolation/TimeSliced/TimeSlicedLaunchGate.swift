@@ -16,6 +16,15 @@ public struct TimeSlicedLaunchGate: LaunchGate {
     }
 
     public mutating func handle(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
+        let actions = step(event, now: now)
+        #if DEBUG
+        let v = engine.invariantViolations(now: now.nanoseconds)
+        assert(v.isEmpty, "time-sliced engine invariants violated after \(event): \(v)")
+        #endif
+        return actions
+    }
+
+    private mutating func step(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
         switch event {
         case .attached(let id, _, let limit):
             if slots[id] == nil { slots[id] = engine.register(share: (limit ?? 100) / 100) }

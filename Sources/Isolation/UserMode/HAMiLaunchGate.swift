@@ -24,6 +24,15 @@ public struct HAMiLaunchGate: LaunchGate {
     }
 
     public mutating func handle(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
+        let actions = step(event, now: now)
+        #if DEBUG
+        let v = engine.invariantViolations
+        assert(v.isEmpty, "user-mode engine invariants violated after \(event): \(v)")
+        #endif
+        return actions
+    }
+
+    private mutating func step(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
         let t = now.nanoseconds
         switch event {
         case .attached(let id, let priority, let limit):
