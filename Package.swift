@@ -59,6 +59,7 @@ let package = Package(
 
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "TestSupport"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )

@@ -61,31 +61,46 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     public mutating func schedule(shape: PodShape, draws: PlacementDraws) -> PlacementDecision {
         let n = cluster.nodes.count
         let base = shapeID(shape) * n
+        for i in 0..<n where cacheVersion[base + i] != nodeVersion[i] {
+            refresh(shape, node: i, slot: base + i)
+        }
         var counts = Array(repeating: 0, count: FilterVerdict.allCases.count)
         var best = Int64.min
         var tied = 0
         var feasible = 0
         var chosen = -1
-        var chosenRank = Int.max
         let ranks = policy.drawsAmongTies ? nil : nodeRank
-        for i in 0..<n {
-            if cacheVersion[base + i] != nodeVersion[i] { refresh(shape, node: i, slot: base + i) }
-            let verdict = Int(cacheVerdict[base + i])
-            counts[verdict] += 1
-            guard verdict == 0 else { continue }
-            feasible += 1
-            let s = cacheScore[base + i]
-            let r = ranks?[i] ?? 0
-            if s > best {
-                best = s
-                tied = 1
-                chosen = i
-                chosenRank = r
-            } else if s == best {
-                tied += 1
-                if r < chosenRank {
-                    chosen = i
-                    chosenRank = r
+        let verdicts = cacheVerdict
+        let scores = cacheScore
+        verdicts.withUnsafeBufferPointer { vb in
+            scores.withUnsafeBufferPointer { sb in
+                let v = vb.baseAddress! + base
+                let sc = sb.baseAddress! + base
+                var chosenRank = Int.max
+                var rejected = 0
+                for i in 0..<n {
+                    if v[i] != 0 {
+                        rejected += 1
+                        continue
+                    }
+                    feasible += 1
+                    let s = sc[i]
+                    if s > best {
+                        best = s
+                        tied = 1
+                        chosen = i
+                        chosenRank = ranks?[i] ?? 0
+                    } else if s == best {
+                        tied += 1
+                        if let ranks, ranks[i] < chosenRank {
+                            chosen = i
+                            chosenRank = ranks[i]
+                        }
+                    }
+                }
+                counts[0] = feasible
+                if rejected > 0 {
+                    for i in 0..<n where v[i] != 0 { counts[Int(v[i])] += 1 }
                 }
             }
         }
