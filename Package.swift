@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "TestSupport"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ColoModel", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )
