@@ -46,7 +46,7 @@ let package = Package(
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
         ]),
         // Scenario schema, YAML loading, validation with file:line errors.
-        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams"]),
+        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams", "Workload", "Scheduling"]),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
