@@ -54,11 +54,9 @@ public struct ClusterScenario: Sendable {
             case .arrivals(let a):
                 out.load = .arrivals(a)
             case .genaiProfile(let shaper, let mean):
-                var ps: [TimeSeries] = []
-                for _ in 0..<max(1, s.base.replicas) {
-                    ps.append(try shaper.profile(instance: instance, targetMean: mean, seed: seed))
-                    instance += 1
-                }
+                let n = max(1, s.base.replicas)
+                let ps = try shaper.profiles(instances: instance..<(instance + n), targetMean: mean, seed: seed)
+                instance += n
                 out.load = .utilizationProfiles(ps)
             case .utilization(let series, let rotate):
                 var ps: [TimeSeries] = []

@@ -38,6 +38,9 @@ public struct ClusterScenarioReport: Sendable {
             "be_lost_work": Self.num(r.beLostWork),
             "preemptions": Self.num(r.preemptions),
             "reclaims": r.reclaims,
+            "reclaim_restart_s": Self.num(r.beRestartSeconds),
+            "worst_step_p99_ms": Self.num((r.services.map(\.worstStepP99).max() ?? 0) * 1000),
+            "be_jobs_completed": r.jobs.count { $0.completionTime != nil },
             "gpus": r.gpuCount,
         ]
     }
@@ -49,7 +52,8 @@ public struct ClusterScenarioReport: Sendable {
             ["name": $0.name, "requests": Self.num($0.requests), "p50_ms": Self.num($0.p50 * 1000),
              "p99_ms": Self.num($0.p99 * 1000), "p99_target_ms": Self.num($0.p99Target * 1000),
              "sla_attainment": Self.num($0.attainment), "sla_met": $0.slaMet,
-             "replicas_mean": Self.num($0.replicasMean), "replicas_peak": $0.replicasPeak]
+             "replicas_mean": Self.num($0.replicasMean), "replicas_peak": $0.replicasPeak,
+             "worst_step_p99_ms": Self.num($0.worstStepP99 * 1000)]
         }
         let jobs: [[String: Any]] = r.jobs.map {
             ["name": $0.name, "kind": $0.kind, "work_done_s": Self.num($0.workDone), "lost_work_s": Self.num($0.lostWork),
@@ -75,12 +79,12 @@ public struct ClusterScenarioReport: Sendable {
         s += String(format: "GPUs used: mean %.2f, peak %d; utilization (duty) %@ on used GPUs, SM-time %@; allocation %@\n",
                     r.gpusUsedMean, r.gpusUsedPeak, pct(r.utilizationMean), pct(r.smTimeMean), pct(r.allocationRatio))
         for v in r.services {
-            s += String(format: "  service %@: p50 %.2f ms, p99 %.2f ms (target %.0f ms) attainment %.4f %@, replicas mean %.2f peak %d\n",
+            s += String(format: "  service %@: p50 %.2f ms, p99 %.2f ms (target %.0f ms) attainment %.4f %@, worst step p99 %.2f ms, replicas mean %.2f peak %d\n",
                         v.name, v.p50 * 1000, v.p99 * 1000, v.p99Target * 1000, v.attainment, v.slaMet ? "met" : "MISSED",
-                        v.replicasMean, v.replicasPeak)
+                        v.worstStepP99 * 1000, v.replicasMean, v.replicasPeak)
         }
-        s += String(format: "BE work done %.1f GPU·h, lost %.1f GPU·s, preemptions %.0f, reclaims %d\n",
-                    r.beWorkDone / 3600, r.beLostWork, r.preemptions, r.reclaims)
+        s += String(format: "BE work done %.1f GPU·h, lost %.1f GPU·s, preemptions %.0f, reclaims %d (restarts %.0f s)\n",
+                    r.beWorkDone / 3600, r.beLostWork, r.preemptions, r.reclaims, r.beRestartSeconds)
         for j in r.jobs {
             var line = String(format: "  job %@ (%@): work %.0f s, lost %.1f s, evictions %d", j.name, j.kind,
                               j.workDone, j.lostWork, j.evictions)

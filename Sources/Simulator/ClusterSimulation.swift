@@ -56,6 +56,7 @@ struct ClusterJobState {
     var checkpointCost = 0.0
     var restartCost = 0.0
     var pendingOverhead = 0.0
+    var pendingRestart = 0.0
     var done = false
     var completedAt: Double?
     var workDone = 0.0
@@ -83,6 +84,7 @@ struct ClusterModel {
     var p50Hist: [ClusterLatencyHistogram]
     var replicaSeconds: [Double]
     var replicaPeak: [Int]
+    var worstStepP99: [Double]
     var digest = FNV1a64()
     var usedSeconds = 0.0
     var usedPeak = 0
@@ -105,6 +107,7 @@ struct ClusterModel {
         p50Hist = histograms
         replicaSeconds = Array(repeating: 0, count: config.services.count)
         replicaPeak = Array(repeating: 0, count: config.services.count)
+        worstStepP99 = Array(repeating: 0, count: config.services.count)
     }
 
     // MARK: - run
@@ -197,7 +200,7 @@ struct ClusterModel {
                 if pod >= jobBase {
                     let j = pod - jobBase
                     jobs[j].gpu = gpu
-                    jobs[j].pendingOverhead += jobs[j].evictions > 0 ? jobs[j].restartCost : 0
+                    jobs[j].pendingRestart += jobs[j].evictions > 0 ? jobs[j].restartCost : 0
                 } else if pod < replicas.count {
                     replicas[pod].gpu = gpu
                 }
@@ -388,9 +391,12 @@ struct ClusterModel {
             return
         }
         // Training: restart overhead first, then progress with checkpoints.
+        let restart = min(time, jobs[j].pendingRestart)
+        jobs[j].pendingRestart -= restart
+        jobs[j].restartSeconds += restart
+        time -= restart
         let overhead = min(time, jobs[j].pendingOverhead)
         jobs[j].pendingOverhead -= overhead
-        jobs[j].restartSeconds += overhead
         time -= overhead
         while time > 1e-12 && !jobs[j].done {
             let toEnd = jobs[j].totalWork - jobs[j].progress
@@ -433,12 +439,13 @@ struct ClusterModel {
         let sb = m.batchTime(b, slowdown: slow)
         let n = lambda * dt
         guard n > 0 else { return }
-        for (q, w) in clusterLatencyGrid {
+        func latency(_ q: Double) -> Double {
             let x = rho >= 1 ? q : max(0, (q - (1 - rho)) / max(rho, 1e-12))
             let y = grant.waitProbability > 0 ? max(0, (q - (1 - grant.waitProbability)) / grant.waitProbability) : 0
-            let latency = m.hostTime + sb * (1 + x) + grant.maxWait * y + queueWait
-            histograms[s].record(latency, weight: n * w)
+            return m.hostTime + sb * (1 + x) + grant.maxWait * y + queueWait
         }
+        for (q, w) in clusterLatencyGrid { histograms[s].record(latency(q), weight: n * w) }
+        worstStepP99[s] = max(worstStepP99[s], latency(0.99))
     }
 
     // MARK: - result
@@ -449,7 +456,7 @@ struct ClusterModel {
             ClusterSimulationResult.Service(
                 name: svc.name, requests: histograms[s].total, p50: histograms[s].quantile(0.5),
                 p99: histograms[s].quantile(0.99), p99Target: svc.p99Target, attainment: histograms[s].attainment,
-                replicasMean: replicaSeconds[s] / d, replicasPeak: replicaPeak[s])
+                replicasMean: replicaSeconds[s] / d, replicasPeak: replicaPeak[s], worstStepP99: worstStepP99[s])
         }
         let jobsOut = jobs.map { j in
             ClusterSimulationResult.Job(

@@ -18,6 +18,8 @@ public struct ClusterSimulationResult: Sendable {
         /// Replicas: mean and peak over the run.
         public var replicasMean: Double
         public var replicasPeak: Int
+        /// The highest p99 of any single step (of one replica): the SLA holds at every step when ≤ target.
+        public var worstStepP99: Double
     }
     /// Per offline job.
     public struct Job: Sendable {
@@ -78,6 +80,8 @@ public struct ClusterSimulationResult: Sendable {
     public var beWorkDone: Double { jobs.reduce(0) { $0 + $1.workDone } }
     /// Total BE work lost, GPU seconds.
     public var beLostWork: Double { jobs.reduce(0) { $0 + $1.lostWork } }
+    /// Seconds BE jobs spent restarting after evictions.
+    public var beRestartSeconds: Double { jobs.reduce(0) { $0 + $1.restartSeconds } }
     /// Total preemptions.
     public var preemptions: Double { jobs.reduce(0) { $0 + $1.preemptions } }
 }
