@@ -6,11 +6,32 @@ import Simulator
 enum ClusterRun {
     /// Whether `path` is a cluster scenario.
     static func handles(_ path: String) -> Bool {
-        ClusterScenarioLoader.schema(ofFile: path) == "cluster"
+        ["cluster", "multi-scheduler"].contains(ClusterScenarioLoader.schema(ofFile: path))
+    }
+
+    /// Loads, runs and prints a multi-scheduler scenario (`--policy` does not apply: each scheduler has its own).
+    static func runMultiScheduler(path: String, policy: String?, seed: UInt64?, json: Bool) throws {
+        if policy != nil {
+            throw InputError(field: "--policy", "a multi-scheduler scenario gives each scheduler its own policy")
+        }
+        let loaded: ClusterMultiSchedulerLoader.Loaded
+        do {
+            loaded = try ClusterMultiSchedulerLoader.load(path: path)
+        } catch let e as ScenarioError {
+            throw InputError(file: e.file, line: e.line, field: e.field, e.message)
+        }
+        var config = loaded.config
+        if let seed { config.seed = seed }
+        let report = ClusterMultiSchedulerReport(name: loaded.name, result: ClusterMultiSchedulerRun.run(config),
+                                                 seed: config.seed)
+        print(json ? report.json : report.text, terminator: json ? "\n" : "")
     }
 
     /// Loads, runs and prints a cluster scenario; `policy` overrides the scenario's.
     static func run(path: String, policy: String?, seed: UInt64?, json: Bool) throws {
+        if ClusterScenarioLoader.schema(ofFile: path) == "multi-scheduler" {
+            return try runMultiScheduler(path: path, policy: policy, seed: seed, json: json)
+        }
         let s: ClusterScenario
         do {
             s = try ClusterScenarioLoader.load(path: path)
