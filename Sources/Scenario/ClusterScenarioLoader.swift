@@ -77,7 +77,9 @@ public enum ClusterScenarioLoader {
         }
         var scaleInterval = 300.0
         var startup = 60.0
+        var forecast = true
         if var t = try r.mapping("tidal") {
+            forecast = try t.bool("forecast") ?? true
             scaleInterval = try t.double("scale_interval_s", min: 0, minExclusive: true) ?? scaleInterval
             startup = try t.double("replica_startup_s", min: 0) ?? startup
             try t.finish()
@@ -102,9 +104,10 @@ public enum ClusterScenarioLoader {
         if services.isEmpty && jobs.isEmpty { throw r.error("services", "needs at least one service or job") }
         try r.finish()
 
-        let base = ClusterSimulationConfig(
+        var base = ClusterSimulationConfig(
             nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
             duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: UInt64(seed))
+        base.forecast = forecast
         return ClusterScenario(name: name, description: description, file: file, seed: UInt64(seed), policy: policy,
                                comparePolicies: compare, base: base, services: services)
     }

@@ -246,7 +246,7 @@ struct ClusterModel {
     mutating func scale(now: Double, sim: inout Simulation<Double, ClusterEvent>) {
         for s in config.services.indices {
             // Proactive: the known load curve one interval plus a start-up ahead (Aryl predicts the load).
-            let ahead = now + config.scaleInterval + config.replicaStartup
+            let ahead = config.forecast ? now + config.scaleInterval + config.replicaStartup : now
             var peak = serviceRate(s, at: now)
             var t = now
             while t <= ahead {

@@ -23,6 +23,9 @@ public struct ClusterSimulationConfig: Sendable {
     public var scaleInterval: Double
     /// Tidal: time from a replica's start to serving (model load), seconds (L).
     public var replicaStartup: Double
+    /// Tidal: scale to the highest load expected before the next decision takes effect (one interval
+    /// plus a start-up ahead, from the known load curve, as Aryl predicts); false scales to the load now.
+    public var forecast: Bool = true
     /// Seed of the workload generators.
     public var seed: UInt64
 
