@@ -90,6 +90,10 @@ struct ClusterModel {
             case .replicaReady(let r):
                 if replicas[r].alive { replicas[r].ready = true }
             }
+            #if DEBUG
+            let problems = policy.occupancy.invariantViolations(maxPods: config.colocation.maxPodsPerGPU)
+            precondition(problems.isEmpty, "cluster invariants: \(problems)")
+            #endif
         }
         return result()
     }

@@ -65,3 +65,27 @@ struct ColocationPolicyTests {
                          .bind(pod: 7, gpu: 1), .bind(pod: 8, gpu: 2)])
     }
 }
+
+/// Occupancy invariants hold through a churn of submissions, finishes and tidal reclaims.
+struct ColocationInvariantTests {
+    @Test(arguments: ColocationPolicyKind.allCases)
+    func occupancyStaysConsistent(_ kind: ColocationPolicyKind) {
+        var config = ColocationConfig(gpuCount: 4, gpuMemoryMiB: 8192,
+                                      tidalServices: [TidalService(capacityPerReplica: 100, headroom: 1)])
+        config.maxBEPerGPU = 2
+        var p = kind.make(config)
+        var t = 0.0
+        for i in 0..<40 {
+            t += 1
+            let c: PriorityClass = i % 3 == 0 ? .latencySensitive : .bestEffort
+            _ = p.handle(.submit(ColocationPod(id: i, priorityClass: c, gpuMilli: 250 + 250 * (i % 3), memoryMiB: 3000)), now: t)
+            if i % 4 == 3 { _ = p.handle(.finish(pod: i - 2), now: t) }
+            if kind == .tidal { _ = p.handle(.serviceLoad(service: 0, load: Double((i * 37) % 400)), now: t) }
+            #expect(p.occupancy.invariantViolations(maxPods: config.maxPodsPerGPU).isEmpty, "\(kind) after event \(i)")
+        }
+        // A broken occupancy is caught.
+        var broken = ColocationOccupancy(count: 1, memoryPerGPU: 100)
+        broken.bind(ColocationPod(id: 1, priorityClass: .bestEffort, gpuMilli: 100, memoryMiB: 200), gpu: 0)
+        #expect(!broken.invariantViolations(maxPods: 16).isEmpty)
+    }
+}
