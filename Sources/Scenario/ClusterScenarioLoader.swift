@@ -73,6 +73,8 @@ public enum ClusterScenarioLoader {
             if let v = try c.double("slice_period_ms", min: 0, minExclusive: true) { colo.slicePeriod = v / 1000 }
             if let v = try c.double("switch_cost_us", min: 0) { colo.switchCost = v / 1e6 }
             if let v = try c.double("cache_kappa", min: 0) { colo.cacheKappa = v }
+            if let v = try c.bool("mps") { colo.mps = v }
+            if let v = try c.double("native_timeslice_ms", min: 0, minExclusive: true) { colo.nativeTimeslice = v / 1000 }
             try c.finish()
         }
         var scaleInterval = 300.0

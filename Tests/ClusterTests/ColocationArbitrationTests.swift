@@ -19,10 +19,23 @@ struct ColocationArbitrationTests {
     @Test func spatialSharingUnionAndCacheTerm() {
         let d = [GPUPodDemand(pod: 0, priorityClass: .latencySensitive, demand: 0.2, smFraction: 1.0 / 32, quota: 0.5),
                  GPUPodDemand(pod: 1, priorityClass: .latencySensitive, demand: 0.2, smFraction: 1.0 / 32, quota: 0.5)]
-        let g = ColocationArbitration.spatial(gpu: 0, demands: d, config: config)
-        #expect(abs(g.dutyCycle - (1 - 0.8 * 0.8)) < 1e-12)          // independent busy periods
+        var mps = config
+        mps.mps = true
+        let g = ColocationArbitration.spatial(gpu: 0, demands: d, config: mps)
+        #expect(abs(g.dutyCycle - (1 - 0.8 * 0.8)) < 1e-12)          // MPS: independent busy periods
         #expect(abs(g.smTime - 0.4 / 32) < 1e-12)
         #expect(abs(g.grants[0].slowdown - (1 + 0.15 * 0.3 * 0.3 * 0.2)) < 1e-12)  // DESIGN §4 cache term
+        // Without MPS the contexts time-slice: busy times add up, and a request may wait out the
+        // other context's 2 ms timeslice plus a 25 µs switch.
+        let ts = ColocationArbitration.spatial(gpu: 0, demands: d, config: config)
+        #expect(abs(ts.dutyCycle - 0.4) < 1e-12)
+        #expect(abs(ts.grants[0].waitProbability - 0.2) < 1e-12 && abs(ts.grants[0].maxWait - 0.002025) < 1e-12)
+        #expect(ts.grants[0].slowdown == 1)
+        // Two saturated contexts split the GPU (less the switches) evenly.
+        let hot = d.map { GPUPodDemand(pod: $0.pod, priorityClass: .latencySensitive, demand: 1, smFraction: 1.0 / 32, quota: 0.5) }
+        let split = ColocationArbitration.spatial(gpu: 0, demands: hot, config: config)
+        #expect(abs(split.grants[0].duty - (1 - 2 * 25e-6 / 0.002) / 2) < 1e-12)
+        #expect(abs(split.grants[0].availability - split.grants[0].duty) < 1e-12)
         // An SM-hungry BE pod is held to its quota while shared; alone it is not.
         let be = GPUPodDemand(pod: 2, priorityClass: .bestEffort, demand: 1, smFraction: 1, quota: 0.25)
         #expect(ColocationArbitration.spatial(gpu: 0, demands: [d[0], be], config: config).grants[1].duty == 0.25)

@@ -21,6 +21,11 @@ public struct ColocationConfig: Sendable, Hashable {
     public var cacheKappa: Double
     /// Tidal: the autoscaled services.
     public var tidalServices: [TidalService]
+    /// `shared`: whether pods' kernels co-run (MPS); without it the driver time-slices their
+    /// contexts (DESIGN §4).
+    public var mps: Bool = false
+    /// The native driver's timeslice between contexts, seconds (V100 2 ms, DESIGN §4, L).
+    public var nativeTimeslice: Double = 0.002
 
     /// Creates a configuration.
     public init(gpuCount: Int, gpuMemoryMiB: Int = 16 * 1024, maxPodsPerGPU: Int = 16, maxBEPerGPU: Int = 2,
