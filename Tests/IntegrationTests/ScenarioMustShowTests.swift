@@ -128,4 +128,19 @@ import TestSupport
         let share = r.achieved("req-25", "compute")
         #expect(abs(share - 0.25) <= 0.03, "req-25 got \(share)")
     }
+
+    /// DESIGN §5: the quadratic correction step barely throttles large-SM GPUs: the same 10/90 pair on an
+    /// H200 (132 SMs) separates less than on a V100 (80 SMs).
+    @Test func limiterSeparatesLessOnLargeSMGPUs() throws {
+        let v100 = try run("v100-limiter-10-90")
+        let text = try String(contentsOf: repositoryRoot().appendingPathComponent("scenarios/v100-limiter-10-90.yaml"),
+                              encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("h200-10-90-\(UUID().uuidString).yaml").path
+        try text.replacingOccurrences(of: "profile: v100-sxm2-16gb", with: "profile: h200")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try runColosim(["run", path, "--json"])
+        let h200 = Run(json: (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]) ?? [:])
+        func ratio(_ r: Run) -> Double { r.number("fed-90", "kernels_completed") / r.number("fed-10", "kernels_completed") }
+        #expect(ratio(h200) < ratio(v100) - 1, "H200 1:\(ratio(h200)) vs V100 1:\(ratio(v100))")
+    }
 }
