@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
         .testTarget(name: "ColoModelTests", dependencies: ["ColoModel", "TestSupport"]),
         .testTarget(name: "GPUDeviceTests", dependencies: ["GPUDevice", "ColoModel", "SimEngine", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "Workload", "TestSupport"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ColoModel", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
