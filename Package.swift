@@ -26,18 +26,18 @@ let package = Package(
         // Generic discrete-event kernel; knows nothing about GPUs.
         .target(name: "SimEngine"),
         // Domain value types.
-        .target(name: "ColoModel"),
+        .target(name: "ColoModel", dependencies: ["SimEngine"]),
         // Fluid device model.
-        .target(name: "GPUDevice", dependencies: ["ColoModel"]),
+        .target(name: "GPUDevice", dependencies: ["ColoModel", "SimEngine"]),
         // Isolation engines and token ledger: pure state machines.
-        .target(name: "Isolation", dependencies: ["ColoModel"]),
+        .target(name: "Isolation", dependencies: ["ColoModel", "SimEngine"]),
         // Cluster scheduler and co-location policies: pure state machines.
         .target(name: "Scheduling", dependencies: ["ColoModel"]),
         // Workload generators, trace importers, random streams (the only module drawing random numbers).
         .target(name: "Workload", dependencies: ["ColoModel", "CGSL"]),
         // Metrics sinks and summaries.
         .target(name: "Metrics", dependencies: [
-            "ColoModel", .product(name: "Histogram", package: "hdrhistogram-swift"),
+            "ColoModel", "SimEngine", .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // Reference DES models (PHOLD, M/M/c) and analytic oracles (Erlang C).
         .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"]),
@@ -46,7 +46,7 @@ let package = Package(
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
         ]),
         // Scenario schema, YAML loading, validation with file:line errors.
-        .target(name: "Scenario", dependencies: ["ColoModel", "Simulator", "Yams"]),
+        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams"]),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
@@ -59,6 +59,11 @@ let package = Package(
 
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "TestSupport"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
+        .testTarget(name: "ColoModelTests", dependencies: ["ColoModel", "TestSupport"]),
+        .testTarget(name: "GPUDeviceTests", dependencies: ["GPUDevice", "ColoModel", "SimEngine", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "Workload", "TestSupport"]),
+        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ColoModel", "TestSupport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )

@@ -1,2 +1,0 @@
-/// Namespace for the ColoModel module (filled in by its issue).
-public enum ColoModelModule {}

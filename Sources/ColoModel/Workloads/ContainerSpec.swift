@@ -1,0 +1,29 @@
+/// One container on the GPU: its identity, class, share settings and workloads.
+public struct ContainerSpec: Hashable, Codable, Sendable {
+    /// Identity (unique within a simulation).
+    public var id: ContainerID
+    /// Name for reports.
+    public var name: String
+    /// Service class.
+    public var priority: PriorityClass
+    /// Configured share weight (kernel mode) — reported as the configured share w / ΣW.
+    public var weight: Double
+    /// Configured compute limit in percent (user mode), nil = unlimited.
+    public var limitPercent: Double?
+    /// Device memory quota in bytes (set by the isolation engine), nil = no quota.
+    public var memoryQuotaBytes: Int64?
+    /// What it runs.
+    public var workloads: [WorkloadSpec]
+
+    /// Creates a container.
+    public init(id: ContainerID, name: String, priority: PriorityClass = .bestEffort, weight: Double = 1,
+                limitPercent: Double? = nil, memoryQuotaBytes: Int64? = nil, workloads: [WorkloadSpec]) {
+        self.id = id
+        self.name = name
+        self.priority = priority
+        self.weight = weight
+        self.limitPercent = limitPercent
+        self.memoryQuotaBytes = memoryQuotaBytes
+        self.workloads = workloads
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace for the GPUDevice module (filled in by its issue).
-public enum GPUDeviceModule {}

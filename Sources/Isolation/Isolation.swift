@@ -1,2 +1,0 @@
-/// Namespace for the Isolation module (filled in by its issue).
-public enum IsolationModule {}

@@ -1,0 +1,85 @@
+import ColoModel
+import SimEngine
+
+/// The user-mode isolation engine (HAMi-core style) as a ``LaunchGate``.
+///
+/// Wraps a ``UserModeEngine``: containers get slots as they attach (latency-sensitive → HAMi priority 0,
+/// best-effort → 1; the limit in percent → `CUDA_DEVICE_SM_LIMIT`), each launch is passed through the
+/// hook (its resume point after a sleep is remembered per launch), watcher timers ask the simulator for
+/// the container's SM utilization over ``UserModeParameters/utilizationWindowNs`` and convert it to an
+/// integer percent as NVML reports it. Memory quotas are applied by the device from
+/// ``ContainerSpec/memoryQuotaBytes``; render and codec work never reaches the gate.
+public struct HAMiLaunchGate: LaunchGate {
+    /// The wrapped engine.
+    public private(set) var engine: UserModeEngine
+    /// Slot of each attached container.
+    public private(set) var slots: [ContainerID: Int] = [:]
+    /// Container of each slot.
+    public private(set) var ids: [ContainerID] = []
+    private var resume: [UInt64: UserModeEngine.Attempt] = [:]
+
+    /// Creates the gate with `parameters` on a device of `deviceMemoryBytes`.
+    public init(parameters: UserModeParameters, deviceMemoryBytes: Int64) {
+        engine = UserModeEngine(parameters: parameters, configs: [], deviceMemoryBytes: deviceMemoryBytes)
+    }
+
+    /// Handles `event` at `now` (invariants asserted afterwards in debug builds) and returns the actions.
+    public mutating func handle(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
+        let actions = step(event, now: now)
+        #if DEBUG
+        let v = engine.invariantViolations
+        assert(v.isEmpty, "user-mode engine invariants violated after \(event): \(v)")
+        #endif
+        return actions
+    }
+
+    private mutating func step(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
+        let t = now.nanoseconds
+        switch event {
+        case .attached(let id, let priority, let limit):
+            let s = slot(for: id, priority: priority, limit: limit)
+            return engine.attach(container: s, now: t).map(action)
+        case .detached(let id):
+            if let s = slots[id] { engine.detach(container: s) }
+            return []
+        case .launchRequested(let r):
+            let s = slots[r.container] ?? slot(for: r.container, priority: r.priority, limit: nil)
+            let attempt = resume[r.launchID] ?? .fresh
+            switch engine.requestLaunch(container: s, blocks: Int64(r.gridBlocks), attempt: attempt, now: t) {
+            case .admit:
+                resume[r.launchID] = nil
+                return [.admit(launch: r.launchID)]
+            case .retry(let at, let next):
+                resume[r.launchID] = next
+                return [.retry(launch: r.launchID, at: Instant(nanoseconds: at))]
+            }
+        case .launchCompleted:
+            return []
+        case .timer(let token, let util):
+            if token & 1 == 1 { return [action(engine.monitorTick(now: t))] }
+            let s = Int(token >> 1)
+            guard ids.indices.contains(s) else { return [] }
+            let percent = util[ids[s]].map { Int64(($0 * 100).rounded()) }
+            return engine.watcherTick(container: s, utilization: percent ?? 0, now: t).map { [action($0)] } ?? []
+        }
+    }
+
+    private mutating func slot(for id: ContainerID, priority: PriorityClass, limit: Double?) -> Int {
+        if let s = slots[id] { return s }
+        let limitPercent = limit.map { Int64($0.rounded()) } ?? 0
+        let s = engine.register(.init(limit: limitPercent, priority: priority == .latencySensitive ? 0 : 1))
+        slots[id] = s
+        ids.append(id)
+        return s
+    }
+
+    private func action(_ timer: UserModeEngine.Timer) -> LaunchGateAction {
+        switch timer {
+        case .watcher(let c, let at):
+            return .setTimer(at: Instant(nanoseconds: at), token: UInt64(c) << 1,
+                             utilizationWindow: SimDuration(nanoseconds: engine.parameters.utilizationWindowNs))
+        case .monitor(let at):
+            return .setTimer(at: Instant(nanoseconds: at), token: 1, utilizationWindow: nil)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// Every constant of the user-mode (HAMi-core style) engine, each a parameter.
+///
+/// Defaults are those of HAMi-core [Project-HAMi/HAMi-core `src/multiprocess/multiprocess_utilization_watcher.{c,h}`,
+/// `src/multiprocess/multiprocess_memory_limit.c`] and of the HAMi vGPU monitor
+/// [Project-HAMi/HAMi `cmd/vGPUmonitor/feedback.go`], as summarised in DESIGN §5.
+public struct UserModeParameters: Sendable, Hashable, Codable {
+    /// How the utilization switch is decided (`GPU_CORE_UTILIZATION_POLICY`).
+    public enum Policy: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Limits apply only while another container shares the GPU (the monitor's `CheckPriority`).
+        case `default`
+        /// Limits always apply (`GPU_CORE_UTILIZATION_POLICY=force`).
+        case force
+        /// Limits never apply (`GPU_CORE_UTILIZATION_POLICY=disable`).
+        case disable
+    }
+
+    /// How the watcher's correction step scales with the SM count.
+    public enum StepScaling: String, Sendable, Hashable, Codable, CaseIterable {
+        /// `SM² · maxThreads · diff / 2560` — HAMi-core main (the behaviour DESIGN §5 asks to reproduce).
+        case quadratic
+        /// `SM · maxThreads · diff / 2560` — the fix proposed in HAMi-core PR #317 (issue #314).
+        case linear
+    }
+
+    /// Streaming multiprocessors of the device (`CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT`).
+    public var smCount: Int64
+    /// Maximum resident threads per SM (`CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR`).
+    public var maxThreadsPerSM: Int64
+    /// Multiplier of the token pool (`FACTOR`, 32): pool = SMs × maxThreadsPerSM × factor.
+    public var poolFactor: Int64 = 32
+    /// Sleep of a launch that finds the pool negative before it re-reads it (`g_cycle`, `TIME_TICK` = 10 ms).
+    public var throttleSleepNs: Int64 = 10_000_000
+    /// Period of the utilization watcher thread (`g_wait`, 120 ms).
+    public var watcherPeriodNs: Int64 = 120_000_000
+    /// Window over which the watcher reads the container's SM utilization (NVML samples since now − 1 s).
+    public var utilizationWindowNs: Int64 = 1_000_000_000
+    /// Floor of the utilization difference in the correction step (`abs(limit − util) < 5 ? 5 : …`).
+    public var minimumDiff: Int64 = 5
+    /// Divisor of the correction step (2560).
+    public var stepDivisor: Int64 = 2560
+    /// Scaling of the correction step with the SM count.
+    public var stepScaling: StepScaling = .quadratic
+    /// Period of the HAMi monitor's priority and sharing detection (`watchAndFeedback` ticker, 5 s).
+    public var detectionPeriodNs: Int64 = 5_000_000_000
+    /// Sleep of a launch gated by higher-priority activity before it checks again (`sleep(1)`).
+    public var gateSleepNs: Int64 = 1_000_000_000
+    /// The utilization policy.
+    public var policy: Policy = .default
+    /// Value of the shared region's utilization switch before the monitor's first pass (HAMi-core sets 1).
+    public var initialUtilizationSwitch: Bool = true
+    /// Value of the shared region's `recent_kernel` before the first launch (HAMi-core sets 2).
+    public var initialRecentKernel: Int32 = 2
+    /// Value of the per-process token pool at start (`g_cur_cuda_cores` is a zero-initialised static).
+    public var initialTokens: Int64 = 0
+
+    /// Parameters for a device of `smCount` SMs and `maxThreadsPerSM` threads per SM, other constants default.
+    public init(smCount: Int64, maxThreadsPerSM: Int64) {
+        self.smCount = smCount
+        self.maxThreadsPerSM = maxThreadsPerSM
+    }
+
+    /// The token pool size `g_total_cuda_cores` = SMs × maxThreadsPerSM × factor (HAMi-core `setspec`).
+    public var poolSize: Int64 { smCount * maxThreadsPerSM * poolFactor }
+
+    /// Problems with these parameters, as (field, message) pairs; empty when valid.
+    public var problems: [(field: String, message: String)] {
+        var p: [(String, String)] = []
+        if smCount <= 0 { p.append(("sm_count", "must be > 0, got \(smCount)")) }
+        if maxThreadsPerSM <= 0 { p.append(("max_threads_per_sm", "must be > 0, got \(maxThreadsPerSM)")) }
+        if poolFactor <= 0 { p.append(("pool_factor", "must be > 0, got \(poolFactor)")) }
+        if throttleSleepNs <= 0 { p.append(("throttle_sleep_ms", "must be > 0")) }
+        if watcherPeriodNs <= 0 { p.append(("watcher_period_ms", "must be > 0")) }
+        if utilizationWindowNs <= 0 { p.append(("utilization_window_ms", "must be > 0")) }
+        if minimumDiff < 0 { p.append(("minimum_diff", "must be ≥ 0, got \(minimumDiff)")) }
+        if stepDivisor <= 0 { p.append(("step_divisor", "must be > 0, got \(stepDivisor)")) }
+        if detectionPeriodNs <= 0 { p.append(("detection_period_ms", "must be > 0")) }
+        if gateSleepNs <= 0 { p.append(("gate_sleep_ms", "must be > 0")) }
+        return p
+    }
+}

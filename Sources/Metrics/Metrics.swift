@@ -1,2 +1,0 @@
-/// Namespace for the Metrics module (filled in by its issue).
-public enum MetricsModule {}

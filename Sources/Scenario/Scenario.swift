@@ -1,2 +1,0 @@
-/// Namespace for the Scenario module (filled in by its issue).
-public enum ScenarioModule {}

@@ -1,0 +1,178 @@
+import ColoModel
+import GPUDevice
+import Metrics
+import SimEngine
+import Workload
+
+/// The single-GPU simulation: drives a ``SimulatedGPU``, one ``ContextScheduler`` per domain and a
+/// ``LaunchGate`` from a SimEngine event queue, with the workloads of every container.
+struct SingleGPUModel {
+    let config: SimulationConfig
+    var sim = Simulation<Instant, SimEvent>(capacity: 1024)
+    var device: SimulatedGPU
+    var schedulers: [SliceDomain: any ContextScheduler]
+    var gate: any LaunchGate
+    var workloads: [WorkloadState] = []
+    var launches: [UInt64: LaunchRecord] = [:]
+    var requests: [UInt64: RequestRecord] = [:]
+    var nextLaunchID: UInt64 = 1
+    var nextRequestID: UInt64 = 1
+    var deviceEvent: EventID?
+    var deviceEventTime: Instant?
+    var schedulerTimers: [SliceDomain: [UInt64: EventID]] = [:]
+    /// On-device items per (domain, context): busy when > 0.
+    var busyCount: [SliceDomain: [ContainerID: Int]] = [:]
+    var contextOf: [ContainerID: ContainerID] = [:]
+    var containerIndex: [ContainerID: Int] = [:]
+    var digest = FNV1a64()
+    var ended = false
+    var draining = false
+    var violations: [String] = []
+    // Share windows.
+    var windowStart: Instant = .zero
+    var windowUsage: [ContainerID: EngineUsage] = [:]
+    var windowDemand: [ContainerID: Set<SliceDomain>] = [:]
+    /// On-device items per container and domain.
+    var onDevice: [ContainerID: [SliceDomain: Int]] = [:]
+    var windows: [ShareWindow] = []
+    // Utilization samples for gate windows.
+    var samplingStarted = false
+    var samples: [(time: Instant, usage: [ContainerID: EngineUsage])] = []
+    var oomEvents: [OOMEvent] = []
+    var oomCount: [ContainerID: Int] = [:]
+
+    static let utilSamplePeriod = SimDuration.milliseconds(10)
+
+    init(config: SimulationConfig) {
+        self.config = config
+        device = SimulatedGPU(profile: config.profile)
+        schedulers = [.graphics: config.graphicsScheduler, .nvenc: config.nvencScheduler,
+                      .nvdec: config.nvdecScheduler]
+        gate = config.launchGate
+        for (i, c) in config.containers.enumerated() {
+            containerIndex[c.id] = i
+            contextOf[c.id] = c.id
+        }
+        for group in config.sharedContexts {
+            guard let rep = group.first else { continue }
+            for c in group { contextOf[c] = rep }
+        }
+        var stream: UInt64 = 1
+        for c in config.containers {
+            for w in c.workloads {
+                var arrivals: ArrivalStream?
+                switch w.kind {
+                case .kernels(let k): arrivals = ArrivalStream(spec: k.arrival, seed: config.seed, stream: UInt64(workloads.count))
+                case .inference(let s): arrivals = ArrivalStream(spec: s.arrival, seed: config.seed, stream: UInt64(workloads.count))
+                default: arrivals = nil
+                }
+                let stopAt = Instant.zero + min(w.stop ?? config.duration, config.duration)
+                workloads.append(WorkloadState(
+                    spec: w, container: c.id, context: contextOf[c.id] ?? c.id, priority: w.priority ?? c.priority,
+                    stream: stream, arrivals: arrivals, stopAt: stopAt, startAt: .zero + w.start,
+                    recorder: LatencyRecorder(sla: w.latencySLA)))
+                stream += 1
+            }
+        }
+    }
+
+    mutating func run() -> SimulationResult {
+        start()
+        let end = Instant.zero + config.duration
+        let hardEnd = end + config.drainLimit
+        var lastTime = Instant.zero
+        while let next = sim.nextEvent(before: nil) {
+            if next.time > hardEnd { break }
+            if next.time < lastTime { violations.append("time went backwards at \(next.time)") }
+            lastTime = next.time
+            digest.combine(next.time.nanoseconds)
+            digest.combine(next.event.tag)
+            device.advance(to: next.time)
+            handle(next.event)
+            settleDevice()
+            if config.checkInvariants { checkInvariants() }
+            if ended && (!draining || isDrained) { break }
+        }
+        let stopTime = max(sim.now, end)
+        device.advance(to: min(stopTime, hardEnd))
+        return makeResult(endTime: min(stopTime, hardEnd))
+    }
+
+    var isDrained: Bool {
+        workloads.allSatisfy { $0.outstanding == 0 }
+    }
+
+    mutating func start() {
+        let ids = Array(Set(contextOf.values)).sorted()
+        for domain in SliceDomain.allCases {
+            busyCount[domain] = [:]
+            for rep in ids {
+                let spec = config.containers[containerIndex[rep] ?? 0]
+                apply(domain, schedulers[domain]?.handle(
+                    .attached(rep, priority: spec.priority, weight: spec.weight), now: .zero) ?? [])
+                device.contextWeights[rep] = spec.weight
+            }
+        }
+        for c in config.containers {
+            device.memory.setQuota(c.memoryQuotaBytes, for: c.id)
+            applyGate(gate.handle(.attached(c.id, priority: c.priority, limitPercent: c.limitPercent), now: .zero))
+        }
+        for w in workloads.indices {
+            sim.schedule(.start(w), at: workloads[w].startAt)
+        }
+        sim.schedule(.endOfRun, at: .zero + config.duration, priority: 10)
+        sim.schedule(.windowEnd, at: .zero + config.shareWindow, priority: 5)
+        settleDevice()
+    }
+
+    mutating func handle(_ event: SimEvent) {
+        switch event {
+        case .device:
+            deviceEvent = nil
+            deviceEventTime = nil
+        case .start(let w): startWorkload(w)
+        case .stop(let w): workloads[w].active = false
+        case .arrival(let w): arrival(w)
+        case .reachDevice(let id): reachDevice(id)
+        case .seen(let id): seen(id)
+        case .schedulerTimer(let d, let token):
+            schedulerTimers[d]?[token] = nil
+            apply(d, schedulers[d]?.handle(.timer(token: token), now: sim.now) ?? [])
+        case .gateTimer(let token, let window):
+            let util = window.map { utilization(over: $0) } ?? [:]
+            applyGate(gate.handle(.timer(token: token, smUtilization: util), now: sim.now))
+        case .gateRetry(let id): retryLaunch(id)
+        case .batchTimeout(let w, let gen):
+            if workloads[w].batchGeneration == gen { tryBatch(w) }
+        case .tick(let w): tick(w)
+        case .allocate(let w): allocate(w)
+        case .free(let w, let bytes): device.memory.free(bytes, of: workloads[w].container)
+        case .windowEnd: closeWindow()
+        case .utilSample: takeSample()
+        case .endOfRun:
+            ended = true
+            draining = config.drainLimit > .zero
+            for w in workloads.indices { workloads[w].active = false }
+        }
+    }
+
+    /// Removes finished work, reacts to completions and re-arms the device event.
+    mutating func settleDevice() {
+        while true {
+            let done = device.settle()
+            if done.isEmpty { break }
+            for c in done { completed(c) }
+        }
+        let next = device.nextEventTime
+        if next != deviceEventTime {
+            if let id = deviceEvent { sim.cancel(id) }
+            deviceEvent = next.map { sim.schedule(.device, at: $0, priority: -1) }
+            deviceEventTime = next
+        }
+    }
+
+    mutating func checkInvariants() {
+        let v = device.invariantViolations()
+        if !v.isEmpty && violations.count < 20 { violations += v.map { "\(sim.now): \($0)" } }
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace for the Simulator module (filled in by its issue).
-public enum SimulatorModule {}
