@@ -17,7 +17,7 @@ public enum ReportWriter {
             }
             guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
                 throw ReportError(isInputError: true, path: path,
-                                  "cannot write the report: folder \(dir) does not exist")
+                                  "cannot write the report: \(dir) does not exist or is not a folder")
             }
             guard fm.isWritableFile(atPath: dir) else {
                 throw ReportError(isInputError: true, path: path,

@@ -95,4 +95,43 @@ public struct RunRecord: Codable, Sendable, Equatable {
         h.combine(finishedAt.timeIntervalSinceReferenceDate)
         return "run:" + h.hex
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, scenarioName, scenarioText, scenarioHash, seed, colosimVersion, digest, policy
+        case startedAt, finishedAt, sweepID, pointKey, summary, workloads, gpus, shares, series, latencyCDFs
+    }
+
+    /// Decodes a record; `id`, `scenarioHash`, `sweepID`, `pointKey` and the metric collections may
+    /// be omitted (the hash is computed from the text; a given hash must match it).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        scenarioName = try c.decode(String.self, forKey: .scenarioName)
+        scenarioText = try c.decode(String.self, forKey: .scenarioText)
+        let computed = RunRecord.hash(scenarioText: scenarioText)
+        if let given = try c.decodeIfPresent(String.self, forKey: .scenarioHash), given != computed {
+            throw DecodingError.dataCorruptedError(
+                forKey: .scenarioHash, in: c,
+                debugDescription: "does not match scenarioText (FNV-1a-64 of the text is \(computed), given \(given))")
+        }
+        scenarioHash = computed
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        colosimVersion = try c.decode(String.self, forKey: .colosimVersion)
+        digest = try c.decode(String.self, forKey: .digest)
+        policy = try c.decode(String.self, forKey: .policy)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        finishedAt = try c.decode(Date.self, forKey: .finishedAt)
+        sweepID = try c.decodeIfPresent(String.self, forKey: .sweepID)
+        pointKey = try c.decodeIfPresent(String.self, forKey: .pointKey)
+        guard (sweepID == nil) == (pointKey == nil) else {
+            throw DecodingError.dataCorruptedError(forKey: sweepID == nil ? .sweepID : .pointKey, in: c,
+                                                   debugDescription: "sweepID and pointKey must be given together")
+        }
+        summary = try c.decodeIfPresent([String: MetricValue].self, forKey: .summary) ?? [:]
+        workloads = try c.decodeIfPresent([WorkloadMetrics].self, forKey: .workloads) ?? []
+        gpus = try c.decodeIfPresent([GPUMetrics].self, forKey: .gpus) ?? []
+        shares = try c.decodeIfPresent([ContainerShare].self, forKey: .shares) ?? []
+        series = try c.decodeIfPresent([String: [SeriesPoint]].self, forKey: .series) ?? [:]
+        latencyCDFs = try c.decodeIfPresent([LatencyCDF].self, forKey: .latencyCDFs) ?? []
+    }
 }
