@@ -33,7 +33,7 @@ public struct ProgressReporter: Sendable {
     }
 
     /// Records `n` more units done and redraws if the bar or percentage changed.
-    public mutating func advance(by n: Int = 1) {
+    public func advance(by n: Int = 1) {
         guard show else { return }
         state.lock.lock()
         defer { state.lock.unlock() }
@@ -50,7 +50,7 @@ public struct ProgressReporter: Sendable {
     }
 
     /// Erases the bar so ordinary output can follow on a clean line (it is redrawn on the next advance).
-    public mutating func clear() {
+    public func clear() {
         guard show else { return }
         state.lock.lock()
         defer { state.lock.unlock() }
@@ -61,5 +61,5 @@ public struct ProgressReporter: Sendable {
     }
 
     /// Erases the bar at the end of the work.
-    public mutating func finish() { clear() }
+    public func finish() { clear() }
 }

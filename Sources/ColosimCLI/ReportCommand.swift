@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.open(readOnly: true)
         let (runs, sweep) = try RunsLookup.runsOrSweep(reference, in: db, field: "run-or-sweep")
         let scenarios = Set(runs.map(\.scenarioName)).sorted().joined(separator: ", ")
         let defaultTitle = runs.count == 1 && sweep == nil

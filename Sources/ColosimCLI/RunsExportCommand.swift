@@ -29,7 +29,7 @@ struct RunsExportCommand: ParsableCommand {
     var sort: Sort = .id
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.open(readOnly: true)
         let text: String
         if csv {
             var runs = try mappingStoreErrors { try db.listRuns(sweepID: sweep) }

@@ -25,7 +25,7 @@ struct RunsImportCommand: ParsableCommand {
         }
         let records = try RunsImportCommand.decode(data, file: file)
         let db = try store.open(create: true)
-        var progress = ProgressReporter.standardError(total: records.count, label: "import",
+        let progress = ProgressReporter.standardError(total: records.count, label: "import",
                                                       show: ProgressDecision.shouldShow(json: false, quiet: quiet))
         var added = 0, skipped = 0
         for record in records {

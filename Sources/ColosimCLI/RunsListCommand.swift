@@ -15,7 +15,7 @@ struct RunsListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.open(readOnly: true)
         let runs = try mappingStoreErrors { try db.listRuns(sweepID: sweep) }
         if json {
             print(String(decoding: try RunRecord.jsonEncoder().encode(runs), as: UTF8.self))

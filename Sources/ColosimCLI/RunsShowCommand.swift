@@ -14,7 +14,7 @@ struct RunsShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.open(readOnly: true)
         let record = try RunsLookup.run(id, in: db, field: "id")
         if json {
             print(String(decoding: try RunRecord.jsonEncoder().encode(record), as: UTF8.self))

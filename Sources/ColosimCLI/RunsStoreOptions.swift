@@ -7,9 +7,10 @@ struct RunsStoreOptions: ParsableArguments {
     var db: String = ResultStore.defaultPath
 
     /// Opens the store, mapping unusable files (missing, corrupt, foreign) to exit-2 input errors.
-    func open(create: Bool = false) throws -> ResultStore {
+    /// Commands that only read pass `readOnly` so the file is never written.
+    func open(create: Bool = false, readOnly: Bool = false) throws -> ResultStore {
         do {
-            return try ResultStore(path: db, create: create)
+            return try ResultStore(path: db, create: create, readOnly: readOnly)
         } catch let error as StoreError {
             throw error.asInputError(field: "--db")
         }

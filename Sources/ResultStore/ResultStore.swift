@@ -9,20 +9,26 @@ import GRDB
 public final class ResultStore: Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    /// Whether this store was opened read-only (no write ever reaches the file).
+    public let isReadOnly: Bool
+    let pool: any DatabaseWriter
 
     /// The default database file name.
     public static let defaultPath = "colosim.sqlite"
 
     /// Opens (and with `create`, creates) the store at `path`, applying pending migrations.
     ///
+    /// With `readOnly`, the file is opened through one connection that only reads, so the file is
+    /// left byte-for-byte unchanged (commands that only read use this; a pending migration is still
+    /// applied first). Writing through such a store is a programming error and fails.
     /// Throws ``StoreError`` with kind `.missing` when the file does not exist and `create` is
     /// false, `.corrupt`, `.foreign` or `.newerSchema` when the file cannot be used; in those cases
     /// the file is not modified.
-    public init(path: String, create: Bool = false) throws {
+    public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
         self.path = path
+        self.isReadOnly = readOnly
         let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create {
+        if !exists && (!create || readOnly) {
             throw StoreError(.missing, path: path, "no results database here (pass --db FILE, or record a run first)")
         }
         if exists { try ResultStore.validate(path: path, expectComplete: false) }
@@ -30,11 +36,36 @@ public final class ResultStore: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(10)
             config.label = "colosim.results"
-            pool = try DatabasePool(path: path, configuration: config)
-            try ResultStore.migrator.migrate(pool)
+            if readOnly {
+                if try !ResultStore.isComplete(path: path) {
+                    let writer = try DatabasePool(path: path, configuration: config)
+                    try ResultStore.migrator.migrate(writer)
+                    try writer.close()
+                }
+                // A plain connection that only reads: unlike DatabasePool (which writes a dummy
+                // table on open to create the WAL file) it leaves the file byte-for-byte unchanged,
+                // and unlike a read-only connection it removes the -wal/-shm files when it closes.
+                pool = try DatabaseQueue(path: path, configuration: config)
+            } else {
+                let writer = try DatabasePool(path: path, configuration: config)
+                // Migrate only when something is pending, so opening a current file writes nothing.
+                if try !writer.read({ try ResultStore.migrator.hasCompletedMigrations($0) }) {
+                    try ResultStore.migrator.migrate(writer)
+                }
+                pool = writer
+            }
         } catch let error as DatabaseError {
             throw ResultStore.map(error, path: path)
         }
+    }
+
+    /// Whether every known migration is applied to the (validated) file at `path`.
+    static func isComplete(path: String) throws -> Bool {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        return try queue.read { try migrator.hasCompletedMigrations($0) }
     }
 
     /// Checks that `path` is a colosim results database without writing to it.
@@ -98,6 +129,9 @@ public final class ResultStore: Sendable {
 
     /// Runs `body` in one write transaction, mapping SQLite errors to ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard !isReadOnly else {
+            throw StoreError(.other, path: path, "the results database was opened read-only")
+        }
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
@@ -121,6 +155,6 @@ public final class ResultStore: Sendable {
 
     /// Closes the database (checkpointing the WAL). Further use throws.
     public func close() throws {
-        try pool.close()
+        if let p = pool as? DatabasePool { try p.close() } else if let q = pool as? DatabaseQueue { try q.close() }
     }
 }

@@ -169,3 +169,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
     }
 }
+
+@Suite struct ReadOnlyStoreTests {
+    @Test func readOnlyStoreLeavesTheFileUnchangedAndRefusesWrites() throws {
+        let dir = try Fixtures.tempDir()
+        let path = dir.appendingPathComponent("ro.sqlite").path
+        try ResultStore(path: path, create: true).insert(Fixtures.record())
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let ro = try ResultStore(path: path, readOnly: true)
+            #expect(try ro.runCount() == 1)
+            #expect(try ro.runs().map(Fixtures.withoutID) == [Fixtures.record()])
+            #expect(throws: StoreError.self) { try ro.insert(Fixtures.record(seed: 99)) }
+            try ro.close()
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+}
