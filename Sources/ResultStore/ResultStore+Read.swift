@@ -147,3 +147,12 @@ extension ResultStore {
         return record
     }
 }
+
+extension ResultStore {
+    /// The keys of `allPointKeys` (in their order) that `sweepID` has no stored run for yet: what a
+    /// resumed sweep still has to run.
+    public func pendingPointKeys(sweepID: String, allPointKeys: [String]) throws -> [String] {
+        let done = try finishedPointKeys(sweepID: sweepID)
+        return allPointKeys.filter { !done.contains($0) }
+    }
+}

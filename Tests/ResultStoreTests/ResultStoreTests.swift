@@ -188,3 +188,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
     }
 }
+
+@Suite struct ResumeTests {
+    @Test func resumedSweepRunsOnlyTheMissingPointsInOrder() throws {
+        let dir = try Fixtures.tempDir()
+        let store = try ResultStore(path: dir.appendingPathComponent("resume.sqlite").path, create: true)
+        let all = (0..<25).map { "p\($0)" }
+        // "Killed half way": 12 points finished, in some order.
+        for i in [3, 0, 7, 1, 2, 5, 4, 6, 8, 10, 9, 11] {
+            try store.insert(Fixtures.record(seed: UInt64(i), sweep: "s", point: all[i]))
+        }
+        let pending = try store.pendingPointKeys(sweepID: "s", allPointKeys: all)
+        #expect(pending == Array(all[12...]))
+        for key in pending { try store.insert(Fixtures.record(sweep: "s", point: key)) }
+        #expect(try store.pendingPointKeys(sweepID: "s", allPointKeys: all).isEmpty)
+        #expect(try store.listRuns(sweepID: "s").count == 25)
+    }
+}
