@@ -30,4 +30,17 @@ public struct LatencyCDF: Codable, Sendable, Hashable {
         self.slaQuantile = slaQuantile
         self.points = points
     }
+
+    enum CodingKeys: String, CodingKey {
+        case workload, slaTargetMs, slaQuantile, points
+    }
+
+    /// Decodes a CDF; `slaTargetMs` may be omitted (no SLA) and `slaQuantile` defaults to 0.99.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        workload = try c.decode(String.self, forKey: .workload)
+        slaTargetMs = try c.decodeIfPresent(Double.self, forKey: .slaTargetMs)
+        slaQuantile = try c.decodeIfPresent(Double.self, forKey: .slaQuantile) ?? 0.99
+        points = try c.decode([Point].self, forKey: .points)
+    }
 }

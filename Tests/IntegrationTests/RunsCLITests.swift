@@ -125,3 +125,56 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }
+
+@Suite struct RunsKillTests {
+    /// Kills `colosim runs import-json` part-way through a long import (SIGKILL: no clean-up runs).
+    /// Whenever the kill lands, every stored run must be complete: all 1000 series points and all
+    /// 50 CDF points, never a partial record.
+    @Test func killedImportLeavesOnlyCompleteRuns() throws {
+        let dir = try RunsCLIFixtures.tempDir()
+        let db = dir.appendingPathComponent("k.sqlite").path
+        let series = (0..<1000).map { "{\"t\": \($0), \"value\": 0.5}" }.joined(separator: ",")
+        let cdf = (1...50).map { "{\"latencyMs\": \($0), \"fraction\": \(Double($0) / 50)}" }.joined(separator: ",")
+        let records = (0..<40).map { i in
+            """
+            {"scenarioName": "k", "scenarioText": "k", "seed": \(i), "colosimVersion": "0.1.0", "digest": "d",
+             "policy": "shared", "startedAt": "2026-11-30T12:00:00Z", "finishedAt": "2026-11-30T12:00:01Z",
+             "series": {"gpu_utilization": [\(series)]},
+             "latencyCDFs": [{"workload": "online", "slaTargetMs": 50, "points": [\(cdf)]}]}
+            """
+        }
+        let json = try RunsCLIFixtures.write("[" + records.joined(separator: ",") + "]", "big.json", in: dir)
+        let p = Process()
+        p.executableURL = colosimExecutableURL()
+        p.arguments = ["runs", "import-json", json, "--db", db, "--quiet"]
+        try p.run()
+        // Wait until some runs are in (the database exists), then kill.
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: db) && waited < 400 && p.isRunning {
+            usleep(10_000)
+            waited += 1
+        }
+        usleep(100_000)
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        // Killed, or finished cleanly before the kill — never an error exit.
+        #expect(p.terminationReason == .uncaughtSignal || p.terminationStatus == 0)
+
+        guard FileManager.default.fileExists(atPath: db) else { return } // killed before the first run
+        let export = try runColosim(["runs", "export", "--db", db])
+        #expect(export.exitCode == 0, "\(export.stderr)")
+        let runs = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]])
+        for run in runs {
+            let points = (run["series"] as? [String: [Any]])?["gpu_utilization"]?.count
+            let cdfs = run["latencyCDFs"] as? [[String: Any]]
+            #expect(points == 1000)
+            #expect((cdfs?.first?["points"] as? [Any])?.count == 50)
+        }
+        // A re-run completes the import without duplicates.
+        #expect(try runColosim(["runs", "import-json", json, "--db", db, "--quiet"]).exitCode == 0)
+        let list = try runColosim(["runs", "list", "--json", "--db", db])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])
+        #expect(all.count == 40)
+        print("killed import: \(runs.count) of 40 runs stored before SIGKILL, all complete")
+    }
+}

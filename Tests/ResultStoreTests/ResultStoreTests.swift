@@ -205,3 +205,23 @@ import Testing
         #expect(try store.listRuns(sweepID: "s").count == 25)
     }
 }
+
+@Suite struct ConcurrentWriteTests {
+    @Test func parallelWorkersShareOneStore() throws {
+        let dir = try Fixtures.tempDir()
+        let store = try ResultStore(path: dir.appendingPathComponent("par.sqlite").path, create: true)
+        let failures = FailureCount()
+        DispatchQueue.concurrentPerform(iterations: 24) { i in
+            do { try store.insert(Fixtures.record(seed: UInt64(i), sweep: "par", point: "p\(i)")) } catch { failures.add() }
+        }
+        #expect(failures.value == 0)
+        #expect(try store.finishedPointKeys(sweepID: "par") == Set((0..<24).map { "p\($0)" }))
+    }
+
+    final class FailureCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func add() { lock.lock(); n += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    }
+}
