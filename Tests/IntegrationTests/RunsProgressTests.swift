@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import ColosimCLI
+import ColosimCLI
 
 @Suite struct RunsProgressTests {
     @Test(arguments: [
