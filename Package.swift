@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // System library: GNU Scientific Library (GPL-3.0). Only Workload may import it.
@@ -47,10 +48,16 @@ let package = Package(
         ]),
         // Scenario schema, YAML loading, validation with file:line errors.
         .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams"]),
+        // Results store: runs, metrics, time series in SQLite (GRDB over the system libsqlite3).
+        .target(name: "ResultStore", dependencies: ["SimEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Markdown/HTML reports with charts (vendored Chart.js, MIT; see Sources/Reports/Resources).
+        .target(name: "Reports", dependencies: ["ResultStore"],
+                exclude: ["Resources/CHARTJS-LICENSE.md"],
+                resources: [.copy("Resources/chart.min.js")]),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-            "ReferenceModels", "Simulator", "Scenario",
+            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
@@ -64,6 +71,8 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "Workload", "TestSupport"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ColoModel", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
+        .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )
