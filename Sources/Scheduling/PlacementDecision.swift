@@ -6,11 +6,12 @@ public struct PlacementDecision: Sendable, Hashable {
     public var placement: Placement?
     /// The winning score (policy units), meaningful when placed.
     public var score: Int64
-    /// Number of nodes that passed the filter.
+    /// Number of nodes that passed the filter (-1: not counted, see ``Scheduler/explains``).
     public var feasibleNodes: Int
-    /// Number of feasible nodes sharing the best score (the tie broken by ``PlacementDraws/node``).
+    /// Number of feasible nodes sharing the best score (-1: not counted).
     public var tiedNodes: Int
-    /// Nodes rejected per ``FilterVerdict`` (index = raw value); entry 0 counts feasible nodes.
+    /// Nodes per ``FilterVerdict`` (index = raw value; entry 0 counts feasible nodes); all zero when
+    /// not counted.
     public var verdictCounts: [Int]
 
     /// A one-line human explanation (for `--explain`).

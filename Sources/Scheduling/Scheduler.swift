@@ -20,12 +20,22 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// Tie-break ranking of nodes (lower wins), or `nil` to break ties with the pod's draws.
     public var nodeRank: [Int]?
 
+    /// Whether decisions carry full explanations (feasible and tied node counts, filter verdicts).
+    ///
+    /// With a node ranking and explanations off, the scheduler keeps per shape a heap of candidates
+    /// and rescans only nodes that changed since that shape was last scheduled; the placement is the
+    /// same, but ``PlacementDecision/feasibleNodes`` and ``PlacementDecision/tiedNodes`` are -1.
+    public var explains = true
+
     private var shapeIDs: [PodShape: Int] = [:]
+    private var heaps: [BestNodeHeap] = []
+    private var changeLog: [Int32] = []
     private var nodeVersion: [UInt32]
     private var cacheVersion: [UInt32] = []
     private var cacheScore: [Int64] = []
     private var cacheGPU: [Int16] = []
     private var cacheVerdict: [UInt8] = []
+    private var heapVersion: [UInt32] = []
 
     /// Creates a scheduler over `cluster` with `policy`.
     public init(cluster: ClusterState, policy: Policy, name: String = PodRequest.defaultScheduler,
@@ -60,7 +70,11 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// Schedules a pod of `shape` (see ``schedule(_:draws:)``).
     public mutating func schedule(shape: PodShape, draws: PlacementDraws) -> PlacementDecision {
         let n = cluster.nodes.count
-        let base = shapeID(shape) * n
+        let sid = shapeID(shape)
+        let base = sid * n
+        if !explains, let ranks = nodeRank, !policy.drawsAmongTies {
+            return scheduleRanked(shape, sid: sid, ranks: ranks, draws: draws)
+        }
         for i in 0..<n where cacheVersion[base + i] != nodeVersion[i] {
             refresh(shape, node: i, slot: base + i)
         }
@@ -158,6 +172,41 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     private mutating func touch(_ node: Int) {
         nodeVersion[node] &+= 1
         if nodeVersion[node] == 0 { nodeVersion[node] = 1 }
+        changeLog.append(Int32(node))
+    }
+
+    /// Ranked selection from the shape's candidate heap, refreshing only changed nodes.
+    private mutating func scheduleRanked(_ shape: PodShape, sid: Int, ranks: [Int], draws: PlacementDraws) -> PlacementDecision {
+        let n = cluster.nodes.count
+        let base = sid * n
+        @inline(__always) func offer(_ i: Int) {
+            let slot = base + i
+            if cacheVersion[slot] != nodeVersion[i] { refresh(shape, node: i, slot: slot) }
+            guard cacheVerdict[slot] == 0, heapVersion[slot] != nodeVersion[i] else { return }
+            heapVersion[slot] = nodeVersion[i]
+            heaps[sid].push(.init(score: cacheScore[slot], rank: Int32(truncatingIfNeeded: ranks[i]),
+                                  node: Int32(i), version: nodeVersion[i]))
+        }
+        if heaps[sid].logPosition < 0 {
+            for i in 0..<n { offer(i) }
+        } else {
+            for j in heaps[sid].logPosition..<changeLog.count { offer(Int(changeLog[j])) }
+        }
+        heaps[sid].logPosition = changeLog.count
+        while let top = heaps[sid].top, top.version != nodeVersion[Int(top.node)] { heaps[sid].popTop() }
+        if heaps[sid].count > 4 * n + 64 {
+            let versions = nodeVersion
+            heaps[sid].compact { versions[Int($0.node)] == $0.version }
+        }
+        guard let top = heaps[sid].top else {
+            return PlacementDecision(placement: nil, score: 0, feasibleNodes: 0, tiedNodes: 0,
+                                     verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
+        }
+        let chosen = Int(top.node)
+        let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
+        let placement = bind(shape, node: chosen, gpus: gpus)
+        return PlacementDecision(placement: placement, score: top.score, feasibleNodes: -1, tiedNodes: -1,
+                                 verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
     }
 
     private mutating func shapeID(_ shape: PodShape) -> Int {
@@ -169,6 +218,10 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         cacheScore.append(contentsOf: repeatElement(0, count: n))
         cacheGPU.append(contentsOf: repeatElement(-1, count: n))
         cacheVerdict.append(contentsOf: repeatElement(0, count: n))
+        heapVersion.append(contentsOf: repeatElement(0, count: n))
+        var heap = BestNodeHeap()
+        heap.logPosition = -1
+        heaps.append(heap)
         return id
     }
 

@@ -31,28 +31,28 @@ import TestSupport
         return out
     }
 
-    @Test(.enabled(if: haveData)) func defaultWorkloadMatchesTheArtifact() throws {
+    /// One policy, seed 42, in a debug build (the six run in parallel). Checks the allocation % at
+    /// 130 % arrival within ±1.0 point of the artifact's 10-seed mean, and the policy's place in the
+    /// ranking against every other policy the artifact separates by more than one point (closer pairs
+    /// are within seed noise for one seed; `scripts/fgd_compare.py` checks full rankings on 10 seeds).
+    @Test(.enabled(if: haveData), arguments: ["random", "dot-product", "gpu-clustering", "gpu-packing", "best-fit", "fgd"])
+    func defaultWorkloadMatchesTheArtifact(policy: String) throws {
         let expected = try Self.artifact("openb_pod_list_default")
         #expect(expected.count == 6)
         let r = try runColosim([
             "place", "--nodes", Self.shared.appendingPathComponent("alibaba-gpu-v2023-openb/openb_node_list_gpu_node.csv").path,
             "--pods", Self.shared.appendingPathComponent("alibaba-gpu-v2023-openb/openb_pod_list_default.csv").path,
-            "--policy", "all", "--arrive", "1.3", "--seeds", "42", "--json",
+            "--policy", policy, "--arrive", "1.3", "--seeds", "42", "--json",
         ])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let policies = try #require(object["policies"] as? [[String: Any]])
-        var ours: [String: Double] = [:]
-        for p in policies {
-            if let name = p["policy"] as? String, let v = p["alloc_pct_mean"] as? Double { ours[name] = v }
+        let got = try #require(policies.first?["alloc_pct_mean"] as? Double)
+        let want = try #require(expected[policy])
+        #expect(abs(got - want) <= 1.0, "\(policy): ours \(got) vs artifact \(want)")
+        for (other, value) in expected where other != policy && abs(value - want) > 1.0 {
+            #expect((got > value) == (want > value), "\(policy) \(got) vs artifact \(other) \(value)")
         }
-        for (name, want) in expected {
-            let got = try #require(ours[name])
-            #expect(abs(got - want) <= 1.0, "\(name): ours \(got) vs artifact \(want)")
-        }
-        let rankOurs = ours.keys.sorted { ours[$0]! < ours[$1]! }
-        let rankArtifact = expected.keys.sorted { expected[$0]! < expected[$1]! }
-        #expect(rankOurs == rankArtifact)
         #expect(object["gpus"] as? Int == 6212)
     }
 }
