@@ -12,7 +12,7 @@ import ColoModel
 /// No clock, no randomness, no I/O.
 public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// The cluster and its free resources.
-    public private(set) var cluster: ClusterState
+    public internal(set) var cluster: ClusterState
     /// The placement policy.
     public let policy: Policy
     /// The scheduler's name (pods name the scheduler that must place them).
@@ -168,6 +168,9 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     }
 
     // MARK: - internals
+
+    /// Marks `node` changed so cached verdicts and scores are recomputed.
+    mutating func invalidate(_ node: Int) { touch(node) }
 
     private mutating func touch(_ node: Int) {
         nodeVersion[node] &+= 1
