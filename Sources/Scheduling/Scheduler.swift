@@ -70,6 +70,10 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// Schedules a pod of `shape` (see ``schedule(_:draws:)``).
     public mutating func schedule(shape: PodShape, draws: PlacementDraws) -> PlacementDecision {
         let n = cluster.nodes.count
+        guard n > 0 else {
+            return PlacementDecision(placement: nil, score: 0, feasibleNodes: 0, tiedNodes: 0,
+                                     verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
+        }
         let sid = shapeID(shape)
         let base = sid * n
         if !explains, let ranks = nodeRank, !policy.drawsAmongTies {
@@ -88,8 +92,9 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         let scores = cacheScore
         verdicts.withUnsafeBufferPointer { vb in
             scores.withUnsafeBufferPointer { sb in
-                let v = vb.baseAddress! + base
-                let sc = sb.baseAddress! + base
+                guard let vBase = vb.baseAddress, let sBase = sb.baseAddress else { return }
+                let v = vBase + base
+                let sc = sBase + base
                 var chosenRank = Int.max
                 var rejected = 0
                 for i in 0..<n {
