@@ -14,6 +14,8 @@ public struct AnyPlacementPolicy: PlacementPolicy {
     public var gpuSelection: GPUSelection { base.gpuSelection }
     /// The wrapped policy's tie rule.
     public var drawsAmongTies: Bool { base.drawsAmongTies }
+    /// The wrapped policy's uniformity.
+    public var scoresAreUniform: Bool { base.scoresAreUniform }
     /// The wrapped policy's score.
     public func score(_ shape: PodShape, on node: NodeState) -> PolicyScore { base.score(shape, on: node) }
 }

@@ -29,6 +29,7 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
 
     private var shapeIDs: [PodShape: Int] = [:]
     private var heaps: [BestNodeHeap] = []
+    private var feasibleIndexes: [FeasibleNodeIndex] = []
     private var changeLog: [Int32] = []
     private var nodeVersion: [UInt32]
     private var cacheVersion: [UInt32] = []
@@ -78,6 +79,9 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         let base = sid * n
         if !explains, let ranks = nodeRank, !policy.drawsAmongTies {
             return scheduleRanked(shape, sid: sid, ranks: ranks, draws: draws)
+        }
+        if !explains, policy.scoresAreUniform, policy.drawsAmongTies || nodeRank == nil {
+            return scheduleUniform(shape, sid: sid, draws: draws)
         }
         for i in 0..<n where cacheVersion[base + i] != nodeVersion[i] {
             refresh(shape, node: i, slot: base + i)
@@ -183,6 +187,35 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         changeLog.append(Int32(node))
     }
 
+    /// Uniform choice among feasible nodes from the shape's feasible-node index (same node as the
+    /// full scan: the k-th feasible node in node order).
+    private mutating func scheduleUniform(_ shape: PodShape, sid: Int, draws: PlacementDraws) -> PlacementDecision {
+        let n = cluster.nodes.count
+        let base = sid * n
+        @inline(__always) func update(_ i: Int) {
+            let slot = base + i
+            if cacheVersion[slot] != nodeVersion[i] { refresh(shape, node: i, slot: slot) }
+            feasibleIndexes[sid].set(i, cacheVerdict[slot] == 0)
+        }
+        if feasibleIndexes[sid].logPosition < 0 {
+            for i in 0..<n { update(i) }
+        } else {
+            for j in feasibleIndexes[sid].logPosition..<changeLog.count { update(Int(changeLog[j])) }
+        }
+        feasibleIndexes[sid].logPosition = changeLog.count
+        let feasible = feasibleIndexes[sid].count
+        let none = Array(repeating: 0, count: FilterVerdict.allCases.count)
+        guard feasible > 0 else {
+            return PlacementDecision(placement: nil, score: 0, feasibleNodes: 0, tiedNodes: 0, verdictCounts: none)
+        }
+        let k = min(feasible - 1, max(0, Int(draws.node * Double(feasible))))
+        let chosen = feasibleIndexes[sid].node(at: k)
+        let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
+        let placement = bind(shape, node: chosen, gpus: gpus)
+        return PlacementDecision(placement: placement, score: cacheScore[base + chosen], feasibleNodes: feasible,
+                                 tiedNodes: feasible, verdictCounts: none)
+    }
+
     /// Ranked selection from the shape's candidate heap, refreshing only changed nodes.
     private mutating func scheduleRanked(_ shape: PodShape, sid: Int, ranks: [Int], draws: PlacementDraws) -> PlacementDecision {
         let n = cluster.nodes.count
@@ -230,6 +263,7 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         var heap = BestNodeHeap()
         heap.logPosition = -1
         heaps.append(heap)
+        feasibleIndexes.append(FeasibleNodeIndex(nodes: n))
         return id
     }
 

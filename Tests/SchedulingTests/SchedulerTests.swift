@@ -121,3 +121,29 @@ extension SchedulerTests {
         #expect(run(BestFitPolicy(), explains: false) == run(BestFitPolicy(), explains: true))
     }
 }
+
+extension SchedulerTests {
+    /// The feasible-node index path of the random policy places exactly like the full scan.
+    @Test func uniformChoiceFromTheIndexEqualsFullScan() {
+        let specs = (0..<50).map { Fixtures.node("n\($0)", cpu: [16_000, 64_000][$0 % 2], gpus: [1, 2, 8][$0 % 3]) }
+        let cluster = ClusterState(nodes: specs)
+        var rng = SplitMix64(seed: 4, stream: 4)
+        let kinds = [Fixtures.pod(cpu: 4000, gpus: 1, milli: 500), Fixtures.pod(cpu: 8000, gpus: 2, milli: 1000), Fixtures.pod(cpu: 3000)]
+        let pods = (0..<500).map { _ in kinds[rng.index(kinds.count)] }
+        let draws = pods.map { _ in PlacementDraws(node: rng.uniform(), gpu: rng.uniform()) }
+        func run(explains: Bool) -> [Placement?] {
+            var s = Scheduler(cluster: cluster, policy: RandomPolicy(), nodeRank: Array(0..<50))
+            s.explains = explains
+            var out: [Placement?] = []
+            for (k, pod) in pods.enumerated() {
+                let p = s.schedule(pod, draws: draws[k]).placement
+                out.append(p)
+                if k % 5 == 1, let p { s.release(p) }
+            }
+            return out
+        }
+        let fast = run(explains: false)
+        #expect(fast == run(explains: true))
+        #expect(fast.compactMap { $0 }.count > 100)
+    }
+}
