@@ -10,6 +10,9 @@ public struct PlacementDecision: Sendable, Hashable {
     public var feasibleNodes: Int
     /// Number of feasible nodes sharing the best score (-1: not counted).
     public var tiedNodes: Int
+    /// How a tie among the best nodes was broken: by the scheduler's node ranking (`true`) or by
+    /// the pod's draw (`false`).
+    public var tieBrokenByRank: Bool = false
     /// Nodes per ``FilterVerdict`` (index = raw value; entry 0 counts feasible nodes); all zero when
     /// not counted.
     public var verdictCounts: [Int]
@@ -26,6 +29,7 @@ public struct PlacementDecision: Sendable, Hashable {
         }
         let gpus = p.gpus.isEmpty ? "" : " GPUs " + p.gpus.map(String.init).joined(separator: ",")
         return "bound to \(nodeName(p.node))\(gpus): score \(score), best of \(feasibleNodes) feasible"
-            + " nodes (\(tiedNodes) tied, tie broken by draw); \(rejected)"
+            + " nodes (\(tiedNodes) tied" + (tiedNodes > 1 ? ", tie broken by \(tieBrokenByRank ? "node rank" : "draw")" : "")
+            + "); \(rejected)"
     }
 }

@@ -144,7 +144,7 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
         let placement = bind(shape, node: chosen, gpus: gpus)
         return PlacementDecision(placement: placement, score: best, feasibleNodes: feasible,
-                                 tiedNodes: tied, verdictCounts: counts)
+                                 tiedNodes: tied, tieBrokenByRank: ranks != nil, verdictCounts: counts)
     }
 
     /// Binds a pod of `shape` to `node` using `gpus`, taking its resources.
@@ -247,7 +247,7 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
         let placement = bind(shape, node: chosen, gpus: gpus)
         return PlacementDecision(placement: placement, score: top.score, feasibleNodes: -1, tiedNodes: -1,
-                                 verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
+                                 tieBrokenByRank: true, verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
     }
 
     private mutating func shapeID(_ shape: PodShape) -> Int {
