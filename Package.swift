@@ -40,7 +40,10 @@ let package = Package(
             "ColoModel", .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // Reference DES models (PHOLD, M/M/c) and analytic oracles (Erlang C).
-        .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"]),
+        // Optimized in debug builds too, so the Erlang C test (2M requests) stays quick under
+        // `swift test`; SimEngine's @inlinable kernel is specialized into it. #if DEBUG checks stay on.
+        .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Wires engine + device + isolation + scheduling + workloads.
         .target(name: "Simulator", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
@@ -59,6 +62,7 @@ let package = Package(
 
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "TestSupport"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
+        .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )
