@@ -11,6 +11,7 @@ let package = Package(
         /// The reusable decision core: no simulator, GSL, SQLite or YAML inside.
         .library(name: "ColoCore", targets: ["ColoModel", "Isolation", "Scheduling"]),
         .library(name: "SimEngine", targets: ["SimEngine"]),
+        .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
         .library(name: "ColosimKit", targets: ["ColosimCLI"]),
     ],
     dependencies: [

@@ -43,13 +43,16 @@ struct PHOLDModel: EventHandler {
         counts[d] &+= 1
         lastTimestamp = t
         trace = ((trace ^ t.bitPattern) &* 0x0000_0100_0000_01B3 ^ UInt64(d)) &* 0x0000_0100_0000_01B3
+        var stream = streams[d]   // one array write-back instead of three in-place mutations
         let dest: Int
-        if remote >= 1.0 || streams[d].uniform() < remote {
-            dest = streams[d].index(lpCount)
+        if remote >= 1.0 || stream.uniform() < remote {
+            dest = stream.index(lpCount)
         } else {
             dest = d
         }
-        sim.schedule(Int32(truncatingIfNeeded: dest), at: t + (lookahead + streams[d].exp(mean: mean)))
+        let delay = lookahead + stream.exp(mean: mean)
+        streams[d] = stream
+        sim.schedule(Int32(truncatingIfNeeded: dest), at: t + delay)
         return .continue
     }
 }
