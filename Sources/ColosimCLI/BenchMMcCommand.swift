@@ -51,6 +51,7 @@ struct BenchMMcCommand: ParsableCommand {
         j.add("rho", p.utilization)
         j.add("events", r.events)
         j.add("end_time_s", r.endTime)
+        j.add("gpu_utilization", r.utilization)
         j.add("stats_over", r.statisticsCount)
         j.add("latency_mean_s", r.latencyMean)
         j.add("latency_p50_s", r.latencyP50)
@@ -99,7 +100,9 @@ struct BenchMMcCommand: ParsableCommand {
         lines.append(row("P(wait)", r.pWait, e?.pWait, seconds: false))
         if e == nil { lines.append("  Erlang C: no steady state (ρ ≥ 1): the queue grows without bound") }
         lines.append("")
-        lines.append("  events     \(r.events) (arrivals + departures), simulated time \(f.fixed(r.endTime, 3)) s")
+        lines.append("  GPU utilization \(f.fixed(100 * r.utilization, 1))% over \(f.fixed(r.endTime, 1)) s simulated "
+                     + "(offered load ρ = \(f.fixed(p.utilization, 3)))")
+        lines.append("  events     \(r.events) (arrivals + departures)")
         lines.append("  checksum   \(r.checksumHex)  (FNV-1a-64 of latencies, as the reference)")
         lines.append("  wall       \(f.seconds(wall))  \(f.rate(Double(r.events), wall)) events/s")
         lines.append("  digest     \(r.digestHex)")

@@ -11,7 +11,7 @@ public enum MMc {
                      at: model.arrivalStream.exp(mean: model.interarrivalMean))
         sim.run(&model)
         return MMcTrace(parameters: parameters, latencies: model.latency, waits: model.wait,
-                        events: sim.eventsProcessed, endTime: model.lastDeparture)
+                        events: sim.eventsProcessed, endTime: model.lastDeparture, work: model.work)
     }
 
     /// Simulates and summarises `parameters`.

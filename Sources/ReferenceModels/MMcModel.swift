@@ -31,6 +31,8 @@ struct MMcModel: EventHandler {
     var queueTail = 0
     /// Time of the last departure (the reference's `sim_end_time`).
     var lastDeparture = 0.0
+    /// Sum of the service demands of all requests (server-seconds of work).
+    var work = 0.0
 
     init(_ p: MMcParameters) {
         servers = p.servers
@@ -50,6 +52,7 @@ struct MMcModel: EventHandler {
         if !event.isDeparture {
             latency[i] = t
             let service = serviceStream.exp(mean: serviceMean)
+            work += service
             if i + 1 < requests {
                 sim.schedule(MMcEvent(request: UInt32(i + 1), isDeparture: false),
                              at: t + arrivalStream.exp(mean: interarrivalMean))

@@ -17,6 +17,8 @@ public struct MMcResult: Sendable, Hashable, Codable {
     public var events: UInt64
     /// Time of the last departure, seconds.
     public var endTime: Double
+    /// Busy fraction of the servers over the whole run: work / (c × end time).
+    public var utilization: Double
     /// Requests the statistics cover (N − warmup).
     public var statisticsCount: Int
     /// Mean latency (sojourn time), seconds.
@@ -47,6 +49,7 @@ public struct MMcResult: Sendable, Hashable, Codable {
         parameters = p
         events = trace.events
         endTime = trace.endTime
+        utilization = trace.work / (Double(p.servers) * trace.endTime)
         let selected = trace.latencies[p.warmup...]
         let count = selected.count
         statisticsCount = count
@@ -83,7 +86,7 @@ public struct MMcResult: Sendable, Hashable, Codable {
         d.combine(events)
         d.combine(endTime)
         d.combine(checksum)
-        for x in [latencyMean, latencyP50, latencyP99, waitMean, pWait] { d.combine(x) }
+        for x in [utilization, latencyMean, latencyP50, latencyP99, waitMean, pWait] { d.combine(x) }
         digest = d.value
     }
 }

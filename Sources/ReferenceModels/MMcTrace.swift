@@ -10,4 +10,6 @@ public struct MMcTrace: Sendable {
     public var events: UInt64
     /// Time of the last departure.
     public var endTime: Double
+    /// Sum of all service demands, server-seconds.
+    public var work: Double
 }

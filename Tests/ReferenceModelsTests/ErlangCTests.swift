@@ -53,6 +53,7 @@ import ReferenceModels
         #expect(abs(r.latencyMean / e.w - 1) < 0.01)
         #expect(abs(r.pWait / e.pWait - 1) < 0.01)
         #expect(abs(r.latencyP99 / e.latencyP99 - 1) < 0.02)
+        #expect(abs(r.utilization / e.rho - 1) < 0.01)   // busy fraction = offered load
 
         let batches = 20
         let waits = Array(trace.waits[p.warmup...])
