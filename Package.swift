@@ -11,12 +11,14 @@ let package = Package(
         /// The reusable decision core: no simulator, GSL, SQLite or YAML inside.
         .library(name: "ColoCore", targets: ["ColoModel", "Isolation", "Scheduling"]),
         .library(name: "SimEngine", targets: ["SimEngine"]),
+        .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
         .library(name: "ColosimKit", targets: ["ColosimCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // System library: GNU Scientific Library (GPL-3.0). Only Workload may import it.
@@ -40,17 +42,26 @@ let package = Package(
             "ColoModel", "SimEngine", .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // Reference DES models (PHOLD, M/M/c) and analytic oracles (Erlang C).
-        .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"]),
+        // Optimized in debug builds too, so the Erlang C test (2M requests) stays quick under
+        // `swift test`; SimEngine's @inlinable kernel is specialized into it. #if DEBUG checks stay on.
+        .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Wires engine + device + isolation + scheduling + workloads.
         .target(name: "Simulator", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
         ]),
         // Scenario schema, YAML loading, validation with file:line errors.
         .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams", "Workload", "Scheduling"]),
+        // Results store: runs, metrics, time series in SQLite (GRDB over the system libsqlite3).
+        .target(name: "ResultStore", dependencies: ["SimEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Markdown/HTML reports with charts (vendored Chart.js, MIT; see Sources/Reports/Resources).
+        .target(name: "Reports", dependencies: ["ResultStore"],
+                exclude: ["Resources/CHARTJS-LICENSE.md"],
+                resources: [.copy("Resources/chart.min.js")]),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-            "ReferenceModels", "Simulator", "Scenario",
+            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
@@ -61,11 +72,14 @@ let package = Package(
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
         .testTarget(name: "ColoModelTests", dependencies: ["ColoModel", "TestSupport"]),
         .testTarget(name: "GPUDeviceTests", dependencies: ["GPUDevice", "ColoModel", "SimEngine", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "GPUDevice", "ColoModel", "SimEngine", "Metrics", "Workload", "TestSupport"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ColoModel", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
+        .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Scheduling", "Simulator", "Scenario", "Workload", "ColoModel", "TestSupport"]),
+        .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )

@@ -8,7 +8,7 @@ struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Replay real-GPU co-location measurements through the device model.",
-        subcommands: [CalibrateReplayCommand.self])
+        subcommands: [CalibrateReplayCommand.self, CalibrateFitCommand.self])
 }
 
 /// `colosim calibrate replay FILE.configs.jsonl --profile h200 [--json]`.
@@ -36,21 +36,8 @@ struct CalibrateReplayCommand: ParsableCommand {
     var seed: UInt64 = 42
 
     func run() throws {
-        guard let device = DeviceProfile.named(profile) else {
-            throw InputError(field: "--profile", "unknown profile '\(profile)'; known: \(DeviceProfile.catalogNames.joined(separator: ", "))")
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw InputError(file: file, "cannot read file")
-        }
-        let configs: [CalibrationConfig]
-        do {
-            configs = try CalibrationConfig.parseLines(text)
-        } catch let e as CalibrationParseError {
-            throw InputError(file: file, line: e.line, field: e.field, e.message)
-        }
+        let device = try calibrationProfile(profile)
+        let configs = try loadCalibrationFile(file)
         var rows: [CalibrationRow] = []
         for c in configs {
             do {
@@ -60,5 +47,89 @@ struct CalibrateReplayCommand: ParsableCommand {
             }
         }
         print(json ? CalibrationReport.json(rows) : CalibrationReport.table(rows, profile: device.name))
+    }
+}
+
+/// The catalogue profile named by `--profile`, or an input error.
+func calibrationProfile(_ name: String) throws -> DeviceProfile {
+    guard let device = DeviceProfile.named(name) else {
+        throw InputError(field: "--profile", "unknown profile '\(name)'; known: \(DeviceProfile.catalogNames.joined(separator: ", "))")
+    }
+    return device
+}
+
+/// Reads and parses a calibration file; problems become file:line:field input errors.
+func loadCalibrationFile(_ file: String) throws -> [CalibrationConfig] {
+    let text: String
+    do {
+        text = try String(contentsOfFile: file, encoding: .utf8)
+    } catch {
+        throw InputError(file: file, "cannot read file")
+    }
+    do {
+        return try CalibrationConfig.parseLines(text)
+    } catch let e as CalibrationParseError {
+        throw InputError(file: file, line: e.line, field: e.field, e.message)
+    }
+}
+
+/// `colosim calibrate fit FILE.configs.jsonl --profile h200 [--iterations N] [--json]`.
+struct CalibrateFitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit timeslice, switch cost, priority block wait and host round trip to a calibration file.",
+        discussion: """
+            Minimizes the sum of squared relative errors of the replay (stable LS p50/p99, BE \
+            throughput, mean latency of unstable LS queues) with GSL's Nelder–Mead simplex, starting \
+            from the profile's constants. Each step replays the whole file.
+            """)
+
+    @Argument(help: "A *.configs.jsonl calibration file.")
+    var file: String
+
+    @Option(help: "Device profile to start from.")
+    var profile: String = "h200"
+
+    @Option(help: "Maximum simplex iterations.")
+    var iterations: Int = 40
+
+    @Option(help: "Seed of the simulated arrivals.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        guard iterations >= 1 && iterations <= 10_000 else {
+            throw ValidationError("--iterations must be in 1...10000")
+        }
+    }
+
+    func run() throws {
+        let device = try calibrationProfile(profile)
+        let configs = try loadCalibrationFile(file)
+        let out = try CalibrationFit.fit(configs, profile: device, seed: seed, maxIterations: iterations)
+        func params(_ p: CalibrationFit.Parameters) -> [String: Any] {
+            ["timeslice_ms": p.timesliceMs, "context_switch_us": p.contextSwitchUs,
+             "priority_block_wait": p.priorityBlockWait, "host_round_trip_us": p.hostRoundTripUs]
+        }
+        if json {
+            let obj: [String: Any] = [
+                "profile": device.name, "start": params(out.start), "fitted": params(out.fitted),
+                "objective_start": out.startObjective, "objective_fitted": out.fittedObjective,
+                "iterations": out.iterations, "rows_meeting_targets": out.rows.filter(\.meetsTargets).count,
+                "rows": out.rows.count,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        func line(_ p: CalibrationFit.Parameters) -> String {
+            String(format: "timeslice %.3f ms, switch %.1f µs, priority block wait %.2f blocks, host round trip %.1f µs",
+                   p.timesliceMs, p.contextSwitchUs, p.priorityBlockWait, p.hostRoundTripUs)
+        }
+        print("start : \(line(out.start))  objective \(String(format: "%.4f", out.startObjective))")
+        print("fitted: \(line(out.fitted))  objective \(String(format: "%.4f", out.fittedObjective)) after \(out.iterations) iterations")
+        print(CalibrationReport.table(out.rows, profile: device.name + " (fitted)"))
     }
 }

@@ -16,7 +16,8 @@ public struct Colosim: ParsableCommand {
             Exit codes: 0 success, 1 failure or regression, 2 bad input (flag, scenario or trace).
             """,
         version: ColosimVersion.string,
-        subcommands: [BenchCommand.self, RunCommand.self, CalibrateCommand.self, PlaceCommand.self, TraceCommand.self]
+        subcommands: [BenchCommand.self, RunCommand.self, CalibrateCommand.self, PlaceCommand.self,
+                      TraceCommand.self, RunsCommand.self, ReportCommand.self]
     )
 
     public init() {}

@@ -6,11 +6,15 @@ public struct PlacementDecision: Sendable, Hashable {
     public var placement: Placement?
     /// The winning score (policy units), meaningful when placed.
     public var score: Int64
-    /// Number of nodes that passed the filter.
+    /// Number of nodes that passed the filter (-1: not counted, see ``Scheduler/explains``).
     public var feasibleNodes: Int
-    /// Number of feasible nodes sharing the best score (the tie broken by ``PlacementDraws/node``).
+    /// Number of feasible nodes sharing the best score (-1: not counted).
     public var tiedNodes: Int
-    /// Nodes rejected per ``FilterVerdict`` (index = raw value); entry 0 counts feasible nodes.
+    /// How a tie among the best nodes was broken: by the scheduler's node ranking (`true`) or by
+    /// the pod's draw (`false`).
+    public var tieBrokenByRank: Bool = false
+    /// Nodes per ``FilterVerdict`` (index = raw value; entry 0 counts feasible nodes); all zero when
+    /// not counted.
     public var verdictCounts: [Int]
 
     /// A one-line human explanation (for `--explain`).
@@ -25,6 +29,7 @@ public struct PlacementDecision: Sendable, Hashable {
         }
         let gpus = p.gpus.isEmpty ? "" : " GPUs " + p.gpus.map(String.init).joined(separator: ",")
         return "bound to \(nodeName(p.node))\(gpus): score \(score), best of \(feasibleNodes) feasible"
-            + " nodes (\(tiedNodes) tied, tie broken by draw); \(rejected)"
+            + " nodes (\(tiedNodes) tied" + (tiedNodes > 1 ? ", tie broken by \(tieBrokenByRank ? "node rank" : "draw")" : "")
+            + "); \(rejected)"
     }
 }

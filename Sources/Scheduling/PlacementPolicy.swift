@@ -16,11 +16,16 @@ public protocol PlacementPolicy: Sendable {
     /// Whether ties among the best nodes are broken by the pod's draw even when the scheduler has a
     /// node ranking (a policy that wants a uniformly random node, such as ``RandomPolicy``).
     var drawsAmongTies: Bool { get }
+    /// Whether every feasible node gets the same score (the choice is uniform among feasible nodes),
+    /// which lets the scheduler skip scoring.
+    var scoresAreUniform: Bool { get }
 }
 
 extension PlacementPolicy {
     /// By default the scheduler's tie-break rule applies.
     public var drawsAmongTies: Bool { false }
+    /// By default scores differ between nodes.
+    public var scoresAreUniform: Bool { false }
 }
 
 /// A policy's verdict for one node.

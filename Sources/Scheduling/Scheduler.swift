@@ -12,7 +12,7 @@ import ColoModel
 /// No clock, no randomness, no I/O.
 public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// The cluster and its free resources.
-    public private(set) var cluster: ClusterState
+    public internal(set) var cluster: ClusterState
     /// The placement policy.
     public let policy: Policy
     /// The scheduler's name (pods name the scheduler that must place them).
@@ -20,12 +20,23 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// Tie-break ranking of nodes (lower wins), or `nil` to break ties with the pod's draws.
     public var nodeRank: [Int]?
 
+    /// Whether decisions carry full explanations (feasible and tied node counts, filter verdicts).
+    ///
+    /// With a node ranking and explanations off, the scheduler keeps per shape a heap of candidates
+    /// and rescans only nodes that changed since that shape was last scheduled; the placement is the
+    /// same, but ``PlacementDecision/feasibleNodes`` and ``PlacementDecision/tiedNodes`` are -1.
+    public var explains = true
+
     private var shapeIDs: [PodShape: Int] = [:]
+    private var heaps: [BestNodeHeap] = []
+    private var feasibleIndexes: [FeasibleNodeIndex] = []
+    private var changeLog: [Int32] = []
     private var nodeVersion: [UInt32]
     private var cacheVersion: [UInt32] = []
     private var cacheScore: [Int64] = []
     private var cacheGPU: [Int16] = []
     private var cacheVerdict: [UInt8] = []
+    private var heapVersion: [UInt32] = []
 
     /// Creates a scheduler over `cluster` with `policy`.
     public init(cluster: ClusterState, policy: Policy, name: String = PodRequest.defaultScheduler,
@@ -60,7 +71,18 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     /// Schedules a pod of `shape` (see ``schedule(_:draws:)``).
     public mutating func schedule(shape: PodShape, draws: PlacementDraws) -> PlacementDecision {
         let n = cluster.nodes.count
-        let base = shapeID(shape) * n
+        guard n > 0 else {
+            return PlacementDecision(placement: nil, score: 0, feasibleNodes: 0, tiedNodes: 0,
+                                     verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
+        }
+        let sid = shapeID(shape)
+        let base = sid * n
+        if !explains, let ranks = nodeRank, !policy.drawsAmongTies {
+            return scheduleRanked(shape, sid: sid, ranks: ranks, draws: draws)
+        }
+        if !explains, policy.scoresAreUniform, policy.drawsAmongTies || nodeRank == nil {
+            return scheduleUniform(shape, sid: sid, draws: draws)
+        }
         for i in 0..<n where cacheVersion[base + i] != nodeVersion[i] {
             refresh(shape, node: i, slot: base + i)
         }
@@ -74,8 +96,9 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         let scores = cacheScore
         verdicts.withUnsafeBufferPointer { vb in
             scores.withUnsafeBufferPointer { sb in
-                let v = vb.baseAddress! + base
-                let sc = sb.baseAddress! + base
+                guard let vBase = vb.baseAddress, let sBase = sb.baseAddress else { return }
+                let v = vBase + base
+                let sc = sBase + base
                 var chosenRank = Int.max
                 var rejected = 0
                 for i in 0..<n {
@@ -121,7 +144,7 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
         let placement = bind(shape, node: chosen, gpus: gpus)
         return PlacementDecision(placement: placement, score: best, feasibleNodes: feasible,
-                                 tiedNodes: tied, verdictCounts: counts)
+                                 tiedNodes: tied, tieBrokenByRank: ranks != nil, verdictCounts: counts)
     }
 
     /// Binds a pod of `shape` to `node` using `gpus`, taking its resources.
@@ -155,9 +178,76 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
 
     // MARK: - internals
 
+    /// Marks `node` changed so cached verdicts and scores are recomputed.
+    mutating func invalidate(_ node: Int) { touch(node) }
+
     private mutating func touch(_ node: Int) {
         nodeVersion[node] &+= 1
         if nodeVersion[node] == 0 { nodeVersion[node] = 1 }
+        changeLog.append(Int32(node))
+    }
+
+    /// Uniform choice among feasible nodes from the shape's feasible-node index (same node as the
+    /// full scan: the k-th feasible node in node order).
+    private mutating func scheduleUniform(_ shape: PodShape, sid: Int, draws: PlacementDraws) -> PlacementDecision {
+        let n = cluster.nodes.count
+        let base = sid * n
+        @inline(__always) func update(_ i: Int) {
+            let slot = base + i
+            if cacheVersion[slot] != nodeVersion[i] { refresh(shape, node: i, slot: slot) }
+            feasibleIndexes[sid].set(i, cacheVerdict[slot] == 0)
+        }
+        if feasibleIndexes[sid].logPosition < 0 {
+            for i in 0..<n { update(i) }
+        } else {
+            for j in feasibleIndexes[sid].logPosition..<changeLog.count { update(Int(changeLog[j])) }
+        }
+        feasibleIndexes[sid].logPosition = changeLog.count
+        let feasible = feasibleIndexes[sid].count
+        let none = Array(repeating: 0, count: FilterVerdict.allCases.count)
+        guard feasible > 0 else {
+            return PlacementDecision(placement: nil, score: 0, feasibleNodes: 0, tiedNodes: 0, verdictCounts: none)
+        }
+        let k = min(feasible - 1, max(0, Int(draws.node * Double(feasible))))
+        let chosen = feasibleIndexes[sid].node(at: k)
+        let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
+        let placement = bind(shape, node: chosen, gpus: gpus)
+        return PlacementDecision(placement: placement, score: cacheScore[base + chosen], feasibleNodes: feasible,
+                                 tiedNodes: feasible, verdictCounts: none)
+    }
+
+    /// Ranked selection from the shape's candidate heap, refreshing only changed nodes.
+    private mutating func scheduleRanked(_ shape: PodShape, sid: Int, ranks: [Int], draws: PlacementDraws) -> PlacementDecision {
+        let n = cluster.nodes.count
+        let base = sid * n
+        @inline(__always) func offer(_ i: Int) {
+            let slot = base + i
+            if cacheVersion[slot] != nodeVersion[i] { refresh(shape, node: i, slot: slot) }
+            guard cacheVerdict[slot] == 0, heapVersion[slot] != nodeVersion[i] else { return }
+            heapVersion[slot] = nodeVersion[i]
+            heaps[sid].push(.init(score: cacheScore[slot], rank: Int32(truncatingIfNeeded: ranks[i]),
+                                  node: Int32(i), version: nodeVersion[i]))
+        }
+        if heaps[sid].logPosition < 0 {
+            for i in 0..<n { offer(i) }
+        } else {
+            for j in heaps[sid].logPosition..<changeLog.count { offer(Int(changeLog[j])) }
+        }
+        heaps[sid].logPosition = changeLog.count
+        while let top = heaps[sid].top, top.version != nodeVersion[Int(top.node)] { heaps[sid].popTop() }
+        if heaps[sid].count > 4 * n + 64 {
+            let versions = nodeVersion
+            heaps[sid].compact { versions[Int($0.node)] == $0.version }
+        }
+        guard let top = heaps[sid].top else {
+            return PlacementDecision(placement: nil, score: 0, feasibleNodes: 0, tiedNodes: 0,
+                                     verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
+        }
+        let chosen = Int(top.node)
+        let gpus = chooseGPUs(shape, node: chosen, preferred: Int(cacheGPU[base + chosen]), draws: draws)
+        let placement = bind(shape, node: chosen, gpus: gpus)
+        return PlacementDecision(placement: placement, score: top.score, feasibleNodes: -1, tiedNodes: -1,
+                                 tieBrokenByRank: true, verdictCounts: Array(repeating: 0, count: FilterVerdict.allCases.count))
     }
 
     private mutating func shapeID(_ shape: PodShape) -> Int {
@@ -169,6 +259,11 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         cacheScore.append(contentsOf: repeatElement(0, count: n))
         cacheGPU.append(contentsOf: repeatElement(-1, count: n))
         cacheVerdict.append(contentsOf: repeatElement(0, count: n))
+        heapVersion.append(contentsOf: repeatElement(0, count: n))
+        var heap = BestNodeHeap()
+        heap.logPosition = -1
+        heaps.append(heap)
+        feasibleIndexes.append(FeasibleNodeIndex(nodes: n))
         return id
     }
 

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func highPriorityKernelWaitsOneLowPriorityBlockThenRunsFirst() {
-        var gpu = SimulatedGPU(profile: .h200)
+        var gpu = SimulatedGPU(profile: .v100SXM2_16GB)
         gpu.grant(.graphics, to: a, switchCost: nil)
         gpu.submitGraphics(id: 1, container: a, context: a, engine: .compute, shape: kernel(2000, block: 50), streamPriority: 0, stream: 1)
         _ = gpu.settle()

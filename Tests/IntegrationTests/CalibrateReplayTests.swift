@@ -89,3 +89,24 @@ import TestSupport
         #expect(badProfile.exitCode == 2 && badProfile.stderr.contains("--profile"))
     }
 }
+
+/// Held-out H200 measurements (calibration/h200-run2, not used by the fit): stable LS queues under
+/// native time-slicing test the fitted timeslice and switch cost directly.
+@Suite struct CalibrateHeldOutTests {
+    @Test func fittedTimeSlicingPredictsHeldOutStableQueues() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calib-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let text = try String(contentsOf: repositoryRoot().appendingPathComponent("calibration/h200-run2.configs.jsonl"),
+                              encoding: .utf8)
+        let procs = text.split(separator: "\n").filter { $0.contains(#""sharing": "procs""#) }
+        #expect(procs.count == 3)
+        let f = dir.appendingPathComponent("procs.configs.jsonl")
+        try (procs.joined(separator: "\n") + "\n").write(to: f, atomically: true, encoding: .utf8)
+        let r = try runColosim(["calibrate", "replay", f.path, "--profile", "h200", "--json"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(obj["rows"] as? [[String: Any]])
+        #expect(rows.count == 3)
+        for row in rows { #expect(row["meets_targets"] as? Bool == true, "\(row)") }
+    }
+}

@@ -128,4 +128,34 @@ import TestSupport
         let share = r.achieved("req-25", "compute")
         #expect(abs(share - 0.25) <= 0.03, "req-25 got \(share)")
     }
+
+    /// DESIGN §5: the quadratic correction step barely throttles large-SM GPUs: the same 10/90 pair on an
+    /// H200 (132 SMs) separates less than on a V100 (80 SMs).
+    @Test func limiterSeparatesLessOnLargeSMGPUs() throws {
+        let v100 = try run("v100-limiter-10-90")
+        let text = try String(contentsOf: repositoryRoot().appendingPathComponent("scenarios/v100-limiter-10-90.yaml"),
+                              encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("h200-10-90-\(UUID().uuidString).yaml").path
+        try text.replacingOccurrences(of: "profile: v100-sxm2-16gb", with: "profile: h200")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try runColosim(["run", path, "--json"])
+        let h200 = Run(json: (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]) ?? [:])
+        func ratio(_ r: Run) -> Double { r.number("fed-90", "kernels_completed") / r.number("fed-10", "kernels_completed") }
+        #expect(ratio(h200) < ratio(v100) - 1, "H200 1:\(ratio(h200)) vs V100 1:\(ratio(v100))")
+    }
+
+    /// Kernel mode `online-preempts-offline`: the online service's p99 beats the same pair under `burst`.
+    @Test func onlinePreemptsOfflineProtectsTheOnlineTail() throws {
+        let ope = try run("v100-online-preempts-offline")
+        let text = try String(contentsOf: repositoryRoot().appendingPathComponent("scenarios/v100-online-preempts-offline.yaml"),
+                              encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("burst-\(UUID().uuidString).yaml").path
+        try text.replacingOccurrences(of: "policy: online-preempts-offline", with: "policy: burst")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try runColosim(["run", path, "--json"])
+        let burst = Run(json: (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]) ?? [:])
+        let p99 = ope.number("resnet50", "latency_p99_ms"), p99Burst = burst.number("resnet50", "latency_p99_ms")
+        #expect(p99 < 0.6 * p99Burst, "p99 \(p99) ms vs \(p99Burst) ms under burst")
+        #expect(ope.number("training", "kernels_completed") > 0)
+    }
 }

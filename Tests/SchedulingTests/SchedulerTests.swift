@@ -90,3 +90,60 @@ import Workload
         #expect(cached.cluster.nodes.map(\.gpuMilliLeft) == fresh.nodes.map(\.gpuMilliLeft))
     }
 }
+
+extension SchedulerTests {
+    /// The incremental ranked path (candidate heaps) places exactly like the full scan.
+    @Test func incrementalRankedSelectionEqualsFullScan() {
+        let specs = (0..<40).map { Fixtures.node("n\($0)", cpu: [16_000, 64_000, 96_000][$0 % 3], gpus: [1, 2, 4, 8][$0 % 4]) }
+        let cluster = ClusterState(nodes: specs)
+        var rng = SplitMix64(seed: 11, stream: 2)
+        let kinds: [PodRequest] = [
+            Fixtures.pod(cpu: 4000, gpus: 1, milli: 500), Fixtures.pod(cpu: 8000, gpus: 1, milli: 1000),
+            Fixtures.pod(cpu: 6000), Fixtures.pod(cpu: 2000, gpus: 1, milli: 200), Fixtures.pod(cpu: 16_000, gpus: 4, milli: 1000),
+        ]
+        let pods = (0..<600).map { _ in kinds[rng.index(kinds.count)] }
+        var ranks = Array(0..<40)
+        for i in stride(from: 39, to: 0, by: -1) { ranks.swapAt(i, rng.index(i + 1)) }
+        let fm = FragmentationModel(typicalPods: TypicalPods.build(from: pods), cluster: cluster)
+        func run<P: PlacementPolicy>(_ p: P, explains: Bool) -> [Placement?] {
+            var s = Scheduler(cluster: cluster, policy: p, nodeRank: ranks)
+            s.explains = explains
+            var out: [Placement?] = []
+            for (k, pod) in pods.enumerated() {
+                let placement = s.schedule(pod, draws: .first).placement
+                out.append(placement)
+                if k % 7 == 3, let placement { s.release(placement) }    // departures too
+            }
+            return out
+        }
+        #expect(run(FGDPolicy(model: fm), explains: false) == run(FGDPolicy(model: fm), explains: true))
+        #expect(run(GPUPackingPolicy(), explains: false) == run(GPUPackingPolicy(), explains: true))
+        #expect(run(BestFitPolicy(), explains: false) == run(BestFitPolicy(), explains: true))
+    }
+}
+
+extension SchedulerTests {
+    /// The feasible-node index path of the random policy places exactly like the full scan.
+    @Test func uniformChoiceFromTheIndexEqualsFullScan() {
+        let specs = (0..<50).map { Fixtures.node("n\($0)", cpu: [16_000, 64_000][$0 % 2], gpus: [1, 2, 8][$0 % 3]) }
+        let cluster = ClusterState(nodes: specs)
+        var rng = SplitMix64(seed: 4, stream: 4)
+        let kinds = [Fixtures.pod(cpu: 4000, gpus: 1, milli: 500), Fixtures.pod(cpu: 8000, gpus: 2, milli: 1000), Fixtures.pod(cpu: 3000)]
+        let pods = (0..<500).map { _ in kinds[rng.index(kinds.count)] }
+        let draws = pods.map { _ in PlacementDraws(node: rng.uniform(), gpu: rng.uniform()) }
+        func run(explains: Bool) -> [Placement?] {
+            var s = Scheduler(cluster: cluster, policy: RandomPolicy(), nodeRank: Array(0..<50))
+            s.explains = explains
+            var out: [Placement?] = []
+            for (k, pod) in pods.enumerated() {
+                let p = s.schedule(pod, draws: draws[k]).placement
+                out.append(p)
+                if k % 5 == 1, let p { s.release(p) }
+            }
+            return out
+        }
+        let fast = run(explains: false)
+        #expect(fast == run(explains: true))
+        #expect(fast.compactMap { $0 }.count > 100)
+    }
+}

@@ -4,7 +4,7 @@ import Testing
 @Suite struct WorkloadGeneratorTests {
     @Test func inferenceEmitsRequestsWithTraceTokens() throws {
         let azure = try AzureLLMTrace.read(try .file(samplePath("azure_llm_conv_sample.csv")))
-        let spec = WorkloadSpec.inference(InferenceServiceSpec(name: "chat", arrivals: .llmRequests(azure.requests)))
+        let spec = GeneratorSpec.inference(InferenceServiceSpec(name: "chat", arrivals: .llmRequests(azure.requests)))
         let events = Array(WorkloadGenerator(spec, seed: 1, horizon: 60))
         let expected = azure.requests.filter { $0.time < 60 }
         #expect(events.count == expected.count)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func generatorsAreDeterministicPerSeed() {
-        let spec = WorkloadSpec.inference(InferenceServiceSpec(name: "svc", arrivals: .diurnal(DiurnalRate(mean: 5))))
+        let spec = GeneratorSpec.inference(InferenceServiceSpec(name: "svc", arrivals: .diurnal(DiurnalRate(mean: 5))))
         let a = Array(WorkloadGenerator(spec, seed: 11, horizon: 3600))
         #expect(a == Array(WorkloadGenerator(spec, seed: 11, horizon: 3600)))
         #expect(a != Array(WorkloadGenerator(spec, seed: 12, horizon: 3600)))

@@ -75,25 +75,26 @@ extension DeviceProfile {
         sms: 132, maxThreadsPerSM: 2048, maxBlocksPerSM: 32, memoryBytes: 80 * GiB,
         dramBandwidthGBs: 3350, l2Bytes: 50 * MiB, supportsGraphics: false,
         nvencEngines: 0, nvdecEngines: 7, nvencFramesPerSecond: 0, nvdecFramesPerSecond: 600,
-        timeslice: .milliseconds(2), contextSwitchCost: .microseconds(25),
+        timeslice: .microseconds(2358), contextSwitchCost: .microseconds(144),
         codecSwitchCost: .microseconds(25), dramEfficiency: 0.9, cacheKappa: 0.15,
-        cacheSlowdownCap: 3.2, launchLatency: .microseconds(6), completionLatency: .microseconds(6),
-        priorityBlockWait: 1.0)
+        cacheSlowdownCap: 3.2, launchLatency: .microseconds(3.8), completionLatency: .microseconds(3.8),
+        priorityBlockWait: 1.07)
 
     /// NVIDIA H200 SXM 141 GB: 132 SMs, 4.8 TB/s, 50 MB L2, no NVENC, 7 NVDEC, no graphics APIs
-    /// [NVIDIA H200 product brief; DESIGN §4]; 143 771 MiB as reported by nvidia-smi. Timeslice,
-    /// switch cost and host latencies calibrated against `../shared/calibration/h200-run1`
-    /// (docs/device.md).
+    /// [NVIDIA H200 product brief; DESIGN §4]; 143 771 MiB as reported by nvidia-smi. Timeslice
+    /// 2.358 ms, switch cost 144 µs, priority block wait 1.07 blocks and host round trip 7.6 µs
+    /// fitted by `colosim calibrate fit` to `../shared/calibration/h200-run1.configs.jsonl`
+    /// (driver 580.159.04, timeslice policy Default; docs/device.md).
     public static let h200 = DeviceProfile(
         name: "h200",
         source: "NVIDIA H200 product brief; calibration/h200-run1 (docs/device.md) for timeslice, switch cost, host latencies",
         sms: 132, maxThreadsPerSM: 2048, maxBlocksPerSM: 32, memoryBytes: 143_771 * MiB,
         dramBandwidthGBs: 4800, l2Bytes: 50 * MiB, supportsGraphics: false,
         nvencEngines: 0, nvdecEngines: 7, nvencFramesPerSecond: 0, nvdecFramesPerSecond: 600,
-        timeslice: .milliseconds(2), contextSwitchCost: .microseconds(25),
+        timeslice: .microseconds(2358), contextSwitchCost: .microseconds(144),
         codecSwitchCost: .microseconds(25), dramEfficiency: 0.9, cacheKappa: 0.15,
-        cacheSlowdownCap: 3.2, launchLatency: .microseconds(6), completionLatency: .microseconds(6),
-        priorityBlockWait: 1.0)
+        cacheSlowdownCap: 3.2, launchLatency: .microseconds(3.8), completionLatency: .microseconds(3.8),
+        priorityBlockWait: 1.07)
 
     /// Every built-in profile.
     public static let catalog: [DeviceProfile] = [v100SXM2_16GB, v100_32GB, t4, a100_40GB, h100, h200]

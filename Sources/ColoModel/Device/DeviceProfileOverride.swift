@@ -6,25 +6,45 @@ import SimEngine
 /// applied with ``DeviceProfile/applying(_:)``; ``DeviceProfile/problems()`` then names any
 /// impossible value.
 public struct DeviceProfileOverride: Hashable, Codable, Sendable {
+    /// Streaming multiprocessors.
     public var sms: Int?
+    /// Maximum resident threads per SM.
     public var maxThreadsPerSM: Int?
+    /// Maximum resident blocks per SM.
     public var maxBlocksPerSM: Int?
+    /// Device memory, GiB.
     public var memoryGiB: Double?
+    /// Peak DRAM bandwidth, GB/s.
     public var dramBandwidthGBs: Double?
+    /// L2 cache, MiB.
     public var l2MiB: Double?
+    /// Whether render work is supported.
     public var supportsGraphics: Bool?
+    /// NVENC engines.
     public var nvencEngines: Int?
+    /// NVDEC engines.
     public var nvdecEngines: Int?
+    /// 1080p H.264 frames/s of one NVENC engine.
     public var nvencFPS: Double?
+    /// 1080p H.264 frames/s of one NVDEC engine.
     public var nvdecFPS: Double?
+    /// Native timeslice, ms.
     public var timesliceMs: Double?
+    /// SM context-switch cost, µs.
     public var contextSwitchUs: Double?
+    /// Codec-engine switch cost, µs.
     public var codecSwitchUs: Double?
+    /// Usable DRAM share η under concurrency.
     public var dramEfficiency: Double?
+    /// Cache interference coefficient κ.
     public var cacheKappa: Double?
+    /// Cap of the cache slowdown factor.
     public var cacheSlowdownCap: Double?
+    /// Host launch latency, µs.
     public var launchLatencyUs: Double?
+    /// Host completion (synchronize) latency, µs.
     public var completionLatencyUs: Double?
+    /// Priority block wait, in block durations.
     public var priorityBlockWait: Double?
 
     /// The YAML/JSON keys, snake_case with units.

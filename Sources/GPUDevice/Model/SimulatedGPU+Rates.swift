@@ -38,6 +38,10 @@ extension SimulatedGPU {
         nvdec = []
         allocateCodec(&dec, domain: .nvdec, engines: profile.nvdecEngines)
         nvdec = dec
+        var trigger = Instant.distantFuture
+        for item in graphics where item.protectedUntil > now { trigger = min(trigger, item.protectedUntil) }
+        for (_, g) in grants where g.switchingUntil > now { trigger = min(trigger, g.switchingUntil) }
+        nextTrigger = trigger
     }
 
     func isCandidate(_ i: Int) -> Bool {

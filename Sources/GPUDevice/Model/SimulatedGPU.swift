@@ -41,6 +41,10 @@ public struct SimulatedGPU: Sendable {
     public private(set) var nvdecTime: Double = 0
     var eligibleCounter: UInt64 = 0
     var totalSMShare: Double = 0
+    /// Rates must be recomputed at the next ``settle()`` (work or grants changed).
+    var ratesDirty = true
+    /// The next time a protection expires or a switch ends (rates change then by themselves).
+    var nextTrigger: Instant = .distantFuture
 
     /// A fresh device of `profile` with empty memory.
     public init(profile: DeviceProfile) {
@@ -63,12 +67,14 @@ public struct SimulatedGPU: Sendable {
             item.eligibleSeq = eligibleCounter
         }
         graphics.append(item)
+        ratesDirty = true
     }
 
     /// Puts a codec frame of `container` in its engine domain's FCFS queue.
     public mutating func submitCodec(id: UInt64, container: ContainerID, context: ContainerID, frame: CodecFrame) {
         let item = CodecItem(id: id, container: container, context: context, frame: frame)
         if frame.engine == .nvdec { nvdec.append(item) } else { nvenc.append(item) }
+        ratesDirty = true
     }
 
     // MARK: grants
@@ -76,6 +82,8 @@ public struct SimulatedGPU: Sendable {
     /// Applies a scheduler's grant of `domain` at `now` (call ``advance(to:)`` first).
     public mutating func grant(_ domain: SliceDomain, to context: ContainerID?, switchCost: SimDuration?) {
         var g = grants[domain] ?? DomainGrant()
+        if !g.shared && g.holder == context { return }
+        ratesDirty = true
         g.shared = false
         if let c = context {
             if let last = g.lastHolder, last != c {
@@ -92,6 +100,8 @@ public struct SimulatedGPU: Sendable {
     /// Lets every context with work use `domain` at once.
     public mutating func shareAll(_ domain: SliceDomain) {
         var g = grants[domain] ?? DomainGrant()
+        if g.shared { return }
+        ratesDirty = true
         g.shared = true
         g.holder = nil
         grants[domain] = g
@@ -195,7 +205,10 @@ public struct SimulatedGPU: Sendable {
             settleCodec(&dec, into: &done)
             nvdec = dec
         }
-        recomputeRates()
+        if !done.isEmpty || ratesDirty || now >= nextTrigger {
+            recomputeRates()
+            ratesDirty = false
+        }
         return done
     }
 

@@ -30,6 +30,7 @@ public struct KernelModeScheduler: ContextScheduler {
 
     static func scaled(_ w: Double) -> Int64 { max(1, Int64((w * weightScale).rounded())) }
 
+    /// Handles `event` at `now` (invariants asserted afterwards in debug builds) and returns the actions.
     public mutating func handle(_ event: ContextSchedulerEvent, now: Instant) -> [ContextSchedulerAction] {
         let actions = step(event, now: now)
         #if DEBUG

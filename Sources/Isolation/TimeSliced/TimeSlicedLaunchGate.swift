@@ -15,6 +15,7 @@ public struct TimeSlicedLaunchGate: LaunchGate {
         engine = TimeSlicedQuotaEngine(parameters: parameters)
     }
 
+    /// Handles `event` at `now` (invariants asserted afterwards in debug builds) and returns the actions.
     public mutating func handle(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
         let actions = step(event, now: now)
         #if DEBUG

@@ -23,6 +23,7 @@ public struct HAMiLaunchGate: LaunchGate {
         engine = UserModeEngine(parameters: parameters, configs: [], deviceMemoryBytes: deviceMemoryBytes)
     }
 
+    /// Handles `event` at `now` (invariants asserted afterwards in debug builds) and returns the actions.
     public mutating func handle(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction] {
         let actions = step(event, now: now)
         #if DEBUG

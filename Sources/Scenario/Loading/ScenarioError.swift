@@ -19,6 +19,7 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
+    /// `file:line: field 'x': message`.
     public var description: String {
         var s = file + (line.map { ":\($0)" } ?? "") + ": "
         if let field { s += "field '\(field)': " }

@@ -15,7 +15,7 @@ extension ScenarioLoader {
         switch kindName {
         case "kernels":
             let arrival = try parseArrival(&w)
-            var k = try w.mapping("kernel", required: true)
+            let k = try w.mapping("kernel", required: true)
             guard let shape = try k.map({ r -> KernelShape in var r = r; let s = try parseShape(&r); try r.finish(); return s }) else {
                 throw w.missing("kernel")
             }

@@ -19,6 +19,7 @@ extension ScenarioReport {
         let from = scenario.warmup.nanoseconds
         let to = scenario.duration.nanoseconds
         var demanded = [Set<SliceDomain>](repeating: [], count: scenario.containers.count)
+        var demandedWindows = [[SliceDomain: [Int]]](repeating: [:], count: scenario.containers.count)
         var measuredTo = from
         for w in result.shareWindows where w.start.nanoseconds >= from && w.end.nanoseconds <= to {
             for (i, c) in scenario.containers.enumerated() {
@@ -28,7 +29,10 @@ extension ScenarioReport {
                                       amount: s[kind])
                     }
                 }
-                demanded[i].formUnion(w.demanded[c.id] ?? [])
+                for d in w.demanded[c.id] ?? [] {
+                    demanded[i].insert(d)
+                    demandedWindows[i][d, default: []].append(Int(w.start.nanoseconds / windowNs))
+                }
             }
             measuredTo = max(measuredTo, w.end.nanoseconds)
         }
@@ -46,18 +50,26 @@ extension ScenarioReport {
             }
             var error: [SliceDomain: Double] = [:]
             var worst: [SliceDomain: Double] = [:]
+            // Weight error over the container's active span in the domain (its first to its last window with
+            // work there): what it got while it wanted its share, minus its share. The span, not the
+            // windows with work, so windows a launch gate held all its work back still count.
             for d in demanded[i] {
-                let a = d.engines.reduce(0.0) { $0 + achieved[$1] }
-                error[d] = a - configured[i]
-                var w = 0.0
-                if haveWindows {
-                    let shares = d.engines.map { ledger.windowShares(container: i, engine: Self.ledgerEngines.firstIndex(of: $0) ?? 0) }
-                    let first = Int(from / windowNs), last = Int(measuredTo / windowNs)
-                    for k in first..<min(last, shares.first?.count ?? 0) {
-                        w = max(w, abs(shares.reduce(0.0) { $0 + $1[k] } - configured[i]))
-                    }
+                let indices = Self.ledgerEngines.indices.filter { d.engines.contains(Self.ledgerEngines[$0]) }
+                let shares = indices.map { ledger.windowShares(container: i, engine: $0) }
+                let n = shares.first?.count ?? 0
+                let ks = (demandedWindows[i][d] ?? []).filter { $0 < n }.sorted()
+                // The span starts at the first window with work where it also ran (work arriving exactly
+                // at a window's end marks that window without running in it).
+                let first = ks.first { k in shares.contains { $0[k] > 0 } } ?? ks.min() ?? 0
+                let span = first..<max(first, (ks.max() ?? -1) + 1)
+                let errors = span.map { k in shares.reduce(0.0) { $0 + $1[k] } - configured[i] }
+                if errors.isEmpty {
+                    error[d] = d.engines.reduce(0.0) { $0 + achieved[$1] } - configured[i]
+                    worst[d] = abs(error[d] ?? 0)
+                } else {
+                    error[d] = errors.reduce(0, +) / Double(errors.count)
+                    worst[d] = errors.map(abs).max() ?? 0
                 }
-                worst[d] = w
             }
             let r = result.containers.first { $0.id == c.id }
             var graphics: [Double] = []

@@ -3,7 +3,6 @@ import ColoModel
 extension ScenarioReport {
     /// A readable summary for the terminal.
     public var text: String {
-        func pct(_ v: Double?) -> String { v.map { String(Int(($0 * 1000).rounded())).padded(4) + "‰" } ?? "   -" }
         func p(_ v: Double?) -> String {
             guard let v else { return "-" }
             let r = (v * 100).rounded() / 100
@@ -41,8 +40,4 @@ extension ScenarioReport {
         if !ledgerViolations.isEmpty { s += "\nledger invariant violations: \(ledgerViolations.count)\n" }
         return s
     }
-}
-
-extension String {
-    func padded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
 }

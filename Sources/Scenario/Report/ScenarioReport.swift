@@ -60,9 +60,10 @@ public struct ScenarioReport: Sendable {
         public var configuredShare: Double
         /// Achieved share of each engine over the measured window.
         public var achievedShare: EngineShares
-        /// Achieved − configured per slice domain the container demanded (graphics = compute + render).
+        /// Mean of achieved − configured over the ledger windows from the container's first to its last
+        /// window with work in the slice domain (graphics = compute + render); absent for domains it never used.
         public var weightError: [SliceDomain: Double]
-        /// Largest |achieved − configured| over single ledger windows, per demanded domain.
+        /// Largest |achieved − configured| over those windows, per domain.
         public var worstWindowError: [SliceDomain: Double]
         /// Achieved share of the SMs (compute + render) in each ledger window of the measured range.
         public var graphicsWindows: [Double]

@@ -17,15 +17,27 @@ public struct FragmentationModel: Sendable {
         var cumulativePopularity: [Double]
     }
 
-    /// Groups per node model: index 0 for nodes without a known model, `k + 1` for model `k`.
-    let groupsByModel: [[Group]]
+    /// Per node model (index 0: nodes without a known model, `k + 1`: model `k`), the groups
+    /// flattened: group `g` of model `m` is `groupStart[m] + g`; its CPU thresholds and cumulative
+    /// popularity are `cpuStart[group] ..< cpuStart[group + 1]` of `cpus` / `cumulative`.
+    let groupStart: [Int]
+    let shares: [Int]
+    let counts: [Int]
+    let cpuStart: [Int]
+    let cpus: [Int]
+    let cumulative: [Double]
     /// The typical pods the model was built from.
     public let typicalPods: [TypicalPod]
 
     /// Builds the model for the GPU models of `cluster`.
     public init(typicalPods: [TypicalPod], cluster: ClusterState) {
         self.typicalPods = typicalPods
-        var byModel: [[Group]] = []
+        var groupStart: [Int] = []
+        var shares: [Int] = []
+        var counts: [Int] = []
+        var cpuStart: [Int] = []
+        var cpus: [Int] = []
+        var cumulative: [Double] = []
         for modelIndex in -1..<cluster.gpuModels.count {
             let modelName = modelIndex >= 0 ? cluster.gpuModels[modelIndex] : nil
             var groups: [Group] = []
@@ -47,21 +59,28 @@ public struct FragmentationModel: Sendable {
                 groups[gi].cpus.append(t.cpuMilli)
                 groups[gi].cumulativePopularity.append(t.popularity)
             }
-            for gi in groups.indices {
-                let order = groups[gi].cpus.indices.sorted { groups[gi].cpus[$0] < groups[gi].cpus[$1] }
-                let cpus = order.map { groups[gi].cpus[$0] }
-                var cum: [Double] = []
+            groupStart.append(shares.count)
+            for g in groups {
+                let order = g.cpus.indices.sorted { g.cpus[$0] < g.cpus[$1] }
+                shares.append(g.share)
+                counts.append(g.count)
+                cpuStart.append(cpus.count)
                 var acc = 0.0
                 for o in order {
-                    acc += groups[gi].cumulativePopularity[o]
-                    cum.append(acc)
+                    acc += g.cumulativePopularity[o]
+                    cpus.append(g.cpus[o])
+                    cumulative.append(acc)
                 }
-                groups[gi].cpus = cpus
-                groups[gi].cumulativePopularity = cum
             }
-            byModel.append(groups)
         }
-        groupsByModel = byModel
+        groupStart.append(shares.count)
+        cpuStart.append(cpus.count)
+        self.groupStart = groupStart
+        self.shares = shares
+        self.counts = counts
+        self.cpuStart = cpuStart
+        self.cpus = cpus
+        self.cumulative = cumulative
     }
 
     /// Fragmented milli-GPU of `node` in its current state.
@@ -75,19 +94,22 @@ public struct FragmentationModel: Sendable {
         for v in lefts { idle += v }
         if idle == 0 { return 0 }
         var reduction = 0.0
-        for g in groupsByModel[model + 1] {
+        let m = model + 1
+        guard m >= 0, m + 1 < groupStart.count else { return Double(idle) }
+        for g in groupStart[m]..<groupStart[m + 1] {
+            let share = shares[g]
             var s = 0
             var c = 0
-            for v in lefts where v >= g.share {
+            for v in lefts where v >= share {
                 s += v
                 c += 1
             }
-            if c < g.count || s == 0 { continue }
-            var k = 0
-            let cpus = g.cpus
-            while k < cpus.count && cpus[k] <= cpuLeft { k += 1 }
-            if k == 0 { continue }
-            reduction += Double(s) * g.cumulativePopularity[k - 1]
+            if c < counts[g] || s == 0 { continue }
+            var k = cpuStart[g]
+            let end = cpuStart[g + 1]
+            while k < end && cpus[k] <= cpuLeft { k += 1 }
+            if k == cpuStart[g] { continue }
+            reduction += Double(s) * cumulative[k - 1]
         }
         return Double(idle) - reduction
     }

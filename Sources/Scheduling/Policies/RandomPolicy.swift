@@ -15,6 +15,8 @@ public struct RandomPolicy: PlacementPolicy {
     public var gpuSelection: GPUSelection { .random }
     /// A uniformly random node among the feasible ones, whatever the node ranking.
     public var drawsAmongTies: Bool { true }
+    /// Every feasible node scores the same.
+    public var scoresAreUniform: Bool { true }
     /// Every feasible node scores 0.
     public func score(_ shape: PodShape, on node: NodeState) -> PolicyScore { PolicyScore(0) }
 }

@@ -15,6 +15,7 @@ public enum PlacementReplay {
         observe: ((Int, PlacementDecision) -> Void)? = nil
     ) -> ReplayResult {
         var scheduler = Scheduler(cluster: cluster, policy: policy, nodeRank: nodeRank)
+        scheduler.explains = observe != nil
         let capacity = cluster.gpuMilliCapacity
         let buckets = maxPercent + 2
         var sums = Array(repeating: 0.0, count: buckets)

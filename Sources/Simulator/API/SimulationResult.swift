@@ -33,7 +33,7 @@ public struct SimulationResult: Sendable, Codable {
     }
 }
 
-/// Whole-GPU utilization over the run (up to ``SimulationConfig/duration``).
+/// Whole-GPU utilization over the simulated time (``SimulationConfig/duration`` plus any drain).
 public struct GPUResult: Sendable, Codable, Hashable {
     /// Fraction of time any kernel or render work was running (NVML "utilization.gpu").
     public var utilization: Double

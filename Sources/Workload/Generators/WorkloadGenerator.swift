@@ -5,7 +5,7 @@
 /// a day of requests at thousands per second never sits in memory.
 public struct WorkloadGenerator: IteratorProtocol, Sequence {
     /// The workload.
-    public let spec: WorkloadSpec
+    public let spec: GeneratorSpec
     /// End of generation, seconds.
     public let horizon: Double
     private let rng: RandomSource
@@ -16,7 +16,7 @@ public struct WorkloadGenerator: IteratorProtocol, Sequence {
     private var streamIndex: [Int] = []
 
     /// Generates `spec` up to `horizon` seconds under run seed `seed`.
-    public init(_ spec: WorkloadSpec, seed: UInt64, horizon: Double) {
+    public init(_ spec: GeneratorSpec, seed: UInt64, horizon: Double) {
         self.spec = spec
         self.horizon = horizon
         let purpose: String

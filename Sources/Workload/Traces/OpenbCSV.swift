@@ -21,7 +21,7 @@ struct OpenbCSV {
     /// Splits `text` read from `file`.
     init(text: String, file: String) throws {
         self.file = file
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
         guard let first = lines.first else {
             throw OpenbFormatError(file: file, line: 1, column: nil, message: "empty file, expected a header line")

@@ -1,5 +1,5 @@
 /// A workload, described as a value (DESIGN §8); ``WorkloadGenerator`` turns it into events.
-public enum WorkloadSpec: Sendable, Equatable {
+public enum GeneratorSpec: Sendable, Equatable {
     /// An online inference service.
     case inference(InferenceServiceSpec)
     /// An offline training job.
