@@ -16,7 +16,7 @@ public enum ClusterMultiSchedulerRun {
         let cluster = ClusterState(nodes: config.nodes)
         let typical = TypicalPods.build(from: config.podClasses.map(\.request))
         var ms = MultiScheduler(cluster: cluster, schedulers: config.schedulers.map {
-            ($0.name, AnyPlacementPolicy(kind: $0.policy, typicalPods: typical, cluster: cluster))
+            ($0.name, $0.policy.policy(cluster: cluster, typicalPods: typical))
         })
         var sim = Simulation<Double, Event>()
         let arrivals = config.podClasses.indices.map { RandomSource(seed: config.seed, purpose: "multi-scheduler.arrivals.\($0)") }
@@ -114,7 +114,7 @@ public enum ClusterMultiSchedulerRun {
                     }
                 }
                 if case .cycle(let m) = ev { ensureCycle(m, at: now, &sim) }
-                (used, alloc) = measure(ms.truth.cluster)
+                (used, alloc) = measure(ms.truth.state)
                 usedPeak = max(usedPeak, used)
             }
         }

@@ -7,8 +7,8 @@ struct MultiSchedulerTests {
     @Test func staleBindConflictsAndRetries() {
         let cluster = ClusterState(nodes: [NodeSpec(name: "n0", cpuMilli: 8000, memoryMiB: 65536, gpuCount: 2, gpuModel: "V100M16")])
         var ms = MultiScheduler(cluster: cluster, schedulers: [
-            ("a", AnyPlacementPolicy(kind: .binpack, typicalPods: [], cluster: cluster)),
-            ("b", AnyPlacementPolicy(kind: .binpack, typicalPods: [], cluster: cluster)),
+            ("a", PlacementPolicyKind.binpack.policy(cluster: cluster, typicalPods: [])),
+            ("b", PlacementPolicyKind.binpack.policy(cluster: cluster, typicalPods: [])),
         ])
         let podA = PodRequest(name: "a", cpuMilli: 1000, memoryMiB: 1024, gpuCount: 1, gpuMilli: 600, schedulerName: "a")
         let podB = PodRequest(name: "b", cpuMilli: 1000, memoryMiB: 1024, gpuCount: 1, gpuMilli: 600, schedulerName: "b")
