@@ -126,6 +126,16 @@ public enum ClusterScenarioLoader {
         return path
     }
 
+    static func missingTrace(_ path: String) -> String {
+        "no such trace file '\(path)' (tried from the working directory, the scenario's folder and its parent)"
+    }
+
+    /// A malformed trace named by a scenario: the trace's own file, line, column and field.
+    static func traceProblem(_ e: TraceError) -> ScenarioError {
+        ScenarioError(file: e.file, line: e.line, field: e.columnName,
+                      (e.column.map { "column \($0): " } ?? "") + e.message)
+    }
+
     static func parseService(_ s: inout MappingReader, file: String,
                              shapers: inout [String: DutyCycleShaper]) throws -> ClusterScenario.Service {
         guard let name = try s.string("name", required: true) else { throw s.missing("name") }
@@ -178,11 +188,12 @@ public enum ClusterScenarioLoader {
             let mean = try g.double("mean", required: true, min: 0, max: 1, minExclusive: true) ?? 0.2
             try g.finish()
             let real = resolve(path, scenarioFile: file)
+            if !FileManager.default.fileExists(atPath: real) { throw g.error("path", missingTrace(path)) }
             if shapers[real] == nil {
                 do {
                     shapers[real] = DutyCycleShaper(trace: try DutyCycleTrace.read(try TraceInput.file(real)))
                 } catch let e as TraceError {
-                    throw ScenarioError(file: e.file, line: e.line, field: e.columnName, e.message)
+                    throw traceProblem(e)
                 } catch {
                     throw l.error("genai_profile", "cannot read the duty-cycle trace '\(path)': \(error)")
                 }
@@ -195,11 +206,12 @@ public enum ClusterScenarioLoader {
             let rotate = try u.bool("rotate") ?? true
             try u.finish()
             let real = resolve(path, scenarioFile: file)
+            if !FileManager.default.fileExists(atPath: real) { throw u.error("path", missingTrace(path)) }
             let trace: GenericTrace
             do {
                 trace = try GenericTrace.read(try TraceInput.file(real))
             } catch let e as TraceError {
-                throw ScenarioError(file: e.file, line: e.line, field: e.columnName, e.message)
+                throw traceProblem(e)
             } catch {
                 throw l.error("utilization_trace", "cannot read '\(path)': \(error)")
             }

@@ -127,4 +127,34 @@ struct ClusterScenarioTests {
         #expect(r.exitCode == 2)
         #expect(r.stderr.contains("bad.yaml:4") && r.stderr.contains("cluster.gpus_per_node"), "\(r.stderr)")
     }
+
+    @Test func missingOrMalformedTraceExitsTwoWithItsLocation() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let trace = dir.appendingPathComponent("duty.csv")
+        try "value,timestamp_anon,container_ip\n5,0,a\nx,57,a\n".write(to: trace, atomically: true, encoding: .utf8)
+        func scenario(_ path: String) -> String {
+            """
+            schema: cluster
+            duration_s: 600
+            policy: shared
+            cluster: {nodes: 1, gpus_per_node: 2}
+            services:
+              - name: s
+                load: {genai_profile: {path: \(path), mean: 0.2}}
+                p99_ms: 50
+            """
+        }
+        let missing = dir.appendingPathComponent("missing.yaml")
+        try scenario("no/such.csv").write(to: missing, atomically: true, encoding: .utf8)
+        let r1 = try runColosim(["run", missing.path])
+        #expect(r1.exitCode == 2)
+        #expect(r1.stderr.contains("missing.yaml:7") && r1.stderr.contains("services[0].load.genai_profile.path"), "\(r1.stderr)")
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try scenario(trace.path).write(to: bad, atomically: true, encoding: .utf8)
+        let r2 = try runColosim(["run", bad.path])
+        #expect(r2.exitCode == 2)
+        #expect(r2.stderr.contains("duty.csv:3") && r2.stderr.contains("column 1") && r2.stderr.contains("value"), "\(r2.stderr)")
+    }
 }
