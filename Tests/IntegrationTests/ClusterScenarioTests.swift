@@ -101,6 +101,7 @@ struct ClusterScenarioTests {
         let arrived = schedulers.reduce(0) { $0 + (($1["arrived"] as? Int) ?? 0) }
         let bound = schedulers.reduce(0) { $0 + (($1["bound"] as? Int) ?? 0) }
         #expect(bound + Int(m.number("pending")) == arrived)   // every conflicted pod was retried
+        #expect(m.number("fragmentation_gpus_mean") >= 0 && m.number("fragmentation_gpus_mean") < 64)
     }
 
     @Test func badPolicyAndMisplacedFlagExitTwo() throws {
