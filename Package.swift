@@ -47,7 +47,7 @@ let package = Package(
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
         ]),
         // Scenario schema, YAML loading, validation with file:line errors.
-        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams"]),
+        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams", "Workload", "Scheduling"]),
         // Results store: runs, metrics, time series in SQLite (GRDB over the system libsqlite3).
         .target(name: "ResultStore", dependencies: ["SimEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         // Markdown/HTML reports with charts (vendored Chart.js, MIT; see Sources/Reports/Resources).
@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
         .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )
