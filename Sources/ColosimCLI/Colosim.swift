@@ -16,7 +16,7 @@ public struct Colosim: ParsableCommand {
             Exit codes: 0 success, 1 failure or regression, 2 bad input (flag, scenario or trace).
             """,
         version: ColosimVersion.string,
-        subcommands: [BenchCommand.self, RunCommand.self, CalibrateCommand.self, PlaceCommand.self,
+        subcommands: [BenchCommand.self, RunCommand.self, CalibrateCommand.self, PlaceCommand.self, CompareCommand.self, SweepCommand.self, PlanCommand.self, TuneCommand.self,
                       TraceCommand.self, RunsCommand.self, ReportCommand.self]
     )
 
