@@ -18,7 +18,9 @@ struct PlanReport: Sendable {
         let m = e.metrics
         let w = m.worstService
         let p99 = w.map { String(format: "%.2f ms (target %.0f ms)", $0.p99Ms, sla ?? $0.targetMs) } ?? "—"
-        return "\(e.gpus) GPUs: SLA \(m.slaMet(p99TargetMs: sla) ? "met" : "MISSED"), worst p99 \(p99), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used), run \(e.runID)"
+        let unplaced = m.services.map(\.unplacedFraction).max() ?? 0
+        let placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
+        return "\(e.gpus) GPUs: SLA \(m.slaMet(p99TargetMs: sla) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used), run \(e.runID)"
     }
 
     /// Plain text.

@@ -29,8 +29,15 @@ extension ScenarioRunner {
             throw InputError(file: path, field: "services", "cannot build the service profiles: \(error)")
         }
         let result = ClusterSimulation.run(config)
-        let services = result.services.map {
-            RunMetrics.Service(name: $0.name, p99Ms: $0.p99 * 1000, targetMs: $0.p99Target * 1000, attainment: $0.attainment)
+        // A fixed-size service's replica without a GPU serves nothing and its load is missing from p99 (the
+        // simulator records latency only on placed replicas), so the unplaced replica time counts as an SLA
+        // miss. Under `tidal` the replica count follows demand and all load goes to the placed replicas.
+        let configured = Dictionary(config.services.map { ($0.name, $0.replicas) }, uniquingKeysWith: { a, _ in a })
+        let fixedReplicas = config.policy != .tidal
+        let services = result.services.map { v -> RunMetrics.Service in
+            let want = Double(max(1, configured[v.name] ?? 1))
+            return RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000, attainment: v.attainment,
+                                      unplacedFraction: fixedReplicas ? max(0, 1 - v.replicasMean / want) : 0)
         }
         let metrics = RunMetrics(
             policy: result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,
@@ -49,6 +56,7 @@ extension ScenarioRunner {
                 MetricName.p99Ms: .number(v.p99 * 1000), "p50_ms": .number(v.p50 * 1000),
                 MetricName.slaTargetMs: .number(v.p99Target * 1000), MetricName.slaAttainment: .number(v.attainment),
                 MetricName.slaMet: .bool(v.slaMet), "replicas_mean": .number(v.replicasMean),
+                "replicas_configured": .number(Double(configured[v.name] ?? 0)),
             ])
         }
         for j in result.jobs {

@@ -13,13 +13,17 @@ public struct RunMetrics: Sendable, Hashable, Codable {
         public var targetMs: Double
         /// Fraction of requests within the target.
         public var attainment: Double
+        /// Fraction of the service's replica time with no GPU (replicas that could not be placed serve
+        /// nothing, so their load is missing from p99 and attainment); 0 on a single GPU.
+        public var unplacedFraction: Double
 
         /// Creates a service line.
-        public init(name: String, p99Ms: Double, targetMs: Double, attainment: Double) {
+        public init(name: String, p99Ms: Double, targetMs: Double, attainment: Double, unplacedFraction: Double = 0) {
             self.name = name
             self.p99Ms = p99Ms
             self.targetMs = targetMs
             self.attainment = attainment
+            self.unplacedFraction = unplacedFraction
         }
     }
 
@@ -65,12 +69,13 @@ public struct RunMetrics: Sendable, Hashable, Codable {
         services.max { ratio($0, nil) < ratio($1, nil) }
     }
 
-    /// Whether every service's p99 is within its own target, or within `p99TargetMs` when given.
-    /// A service without completed requests (NaN p99) misses.
+    /// Whether every service's p99 is within its own target, or within `p99TargetMs` when given, with
+    /// all its replicas placed. A service without completed requests (NaN p99) or with replicas left
+    /// without a GPU misses.
     public func slaMet(p99TargetMs: Double? = nil) -> Bool {
         services.allSatisfy { s in
             let target = p99TargetMs ?? s.targetMs
-            return s.p99Ms.isFinite && s.p99Ms <= target
+            return s.p99Ms.isFinite && s.p99Ms <= target && s.unplacedFraction <= 1e-9
         }
     }
 
