@@ -56,7 +56,9 @@ struct CompareCommand: ParsableCommand {
         let names = policies.map(policyList) ?? (runner.isCluster ? ColocationPolicyKind.names : ScenarioRunner.kernelPolicies)
         // Check every policy name before running anything.
         for p in names {
-            _ = try runner.effectiveText(ScenarioOverrides(policy: p))
+            var o = base
+            o.policy = p
+            _ = try runner.effectiveText(o)
             if runner.isCluster, ColocationPolicyKind(rawValue: p) == nil {
                 throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
             }

@@ -77,7 +77,9 @@ struct TuneCommand: ParsableCommand {
         let objective = self.objective
         var runs: [[Double]: TunePoint] = [:]
 
-        func evaluate(_ w: [Double]) throws -> TunePoint {
+        func evaluate(_ raw: [Double]) throws -> TunePoint {
+            // Six significant digits: the weights written into the scenario are exactly the ones reported.
+            let w = raw.map { Double(String(format: "%.6g", $0)) ?? $0 }
             if let p = runs[w] { return p }
             if let capped, w.reduce(0, +) > capped + 1e-9 {
                 let p = TunePoint(weights: w, objective: .nan, violation: (w.reduce(0, +) - capped) / capped, metrics: nil, runID: nil)
@@ -118,9 +120,9 @@ struct TuneCommand: ParsableCommand {
         progress.finish()
         if let failure { throw failure }
         guard let result else { throw InputError(file: scenario, "the optimizer could not start (GSL allocation failed)") }
-        let best = result.best.flatMap { runs[$0.point] }
+        let best = result.best.flatMap { runs[$0.point.map { Double(String(format: "%.6g", $0)) ?? $0 }] }
         let report = TuneReport(scenario: s.name, objective: objective.rawValue, containers: names, start: start,
-                                best: best, samples: result.samples.compactMap { runs[$0.point] },
+                                best: best, samples: result.samples.compactMap { runs[$0.point.map { Double(String(format: "%.6g", $0)) ?? $0 }] },
                                 iterations: result.iterations, converged: result.converged)
         print(json ? report.json : report.text, terminator: json ? "\n" : "")
     }
