@@ -61,12 +61,37 @@ enum SweepCLIFixtures {
 
     /// A CSV export without the columns that legitimately differ between databases (row id, wall-clock times).
     static func comparableCSV(_ csv: String) -> String {
-        let lines = csv.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else { return "" }
+        let rows = csv.split(separator: "\n", omittingEmptySubsequences: true).map { fields(String($0)) }
+        guard let header = rows.first else { return "" }
         let drop = Set(["id", "started_at", "finished_at"].compactMap { header.firstIndex(of: $0) })
-        return lines.map { line in
-            line.split(separator: ",", omittingEmptySubsequences: false).enumerated()
-                .filter { !drop.contains($0.offset) }.map { String($0.element) }.joined(separator: ",")
+        return rows.map { row in
+            row.enumerated().filter { !drop.contains($0.offset) }.map(\.element).joined(separator: "\u{1F}")
         }.joined(separator: "\n")
+    }
+
+    /// The fields of one RFC 4180 CSV line (quoted fields may hold commas and doubled quotes).
+    static func fields(_ line: String) -> [String] {
+        var out: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                out.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        out.append(field)
+        return out
     }
 }

@@ -35,6 +35,9 @@ import Glibc
         print("sweep wall time: --jobs 1 \(j1["wall_s"] ?? "?") s, --jobs 2 \(j2["wall_s"] ?? "?") s")
         let unsharded = try export(one)
         #expect(unsharded.split(separator: "\n").count == 21)
+        // Twenty distinct points with twenty distinct digests (the grid really varies the runs).
+        let rows = unsharded.split(separator: "\n").dropFirst()
+        #expect(Set(rows.map { $0.split(separator: "\u{1F}").dropFirst(5).first ?? "" }).count == 20)
         #expect(try export(two) == unsharded)
 
         // Re-running finds every point stored.
@@ -56,7 +59,7 @@ import Glibc
     /// (no duplicate and no partial rows).
     @Test func survivesSIGKILLHalfWay() throws {
         let dir = try RunsCLIFixtures.tempDir()
-        let sweep = try RunsCLIFixtures.write(SweepCLIFixtures.sweep(duration: 1.5, name: "killed"), "grid.yaml", in: dir)
+        let sweep = try RunsCLIFixtures.write(SweepCLIFixtures.sweep(duration: 1.0, name: "killed"), "grid.yaml", in: dir)
         let db = dir.appendingPathComponent("k.sqlite").path
         let process = Process()
         process.executableURL = colosimExecutableURL()
@@ -91,11 +94,11 @@ import Glibc
         let typo = try RunsCLIFixtures.write(SweepCLIFixtures.sweep().replacingOccurrences(of: "grid:", with: "gird:"), "typo.yaml", in: dir)
         let r = try runColosim(["sweep", typo, "--db", db])
         #expect(r.exitCode == 2)
-        #expect(r.stderr.contains("typo.yaml:7: field 'gird'"), "\(r.stderr)")
+        #expect(r.stderr.contains("typo.yaml:6: field 'gird'"), "\(r.stderr)")
         let badSeed = try RunsCLIFixtures.write(SweepCLIFixtures.sweep().replacingOccurrences(of: "seed: [1, 2]", with: "seed: [1, x]"), "seed.yaml", in: dir)
         let s = try runColosim(["sweep", badSeed, "--db", db])
         #expect(s.exitCode == 2)
-        #expect(s.stderr.contains("seed.yaml:11: field 'grid.seed'"), "\(s.stderr)")
+        #expect(s.stderr.contains("seed.yaml:9: field 'grid.seed'"), "\(s.stderr)")
         let badPath = try RunsCLIFixtures.write(SweepCLIFixtures.sweep().replacingOccurrences(of: "containers.offline.weight", with: "containers.nobody.weight"), "path.yaml", in: dir)
         let p = try runColosim(["sweep", badPath, "--db", db])
         #expect(p.exitCode == 2)
