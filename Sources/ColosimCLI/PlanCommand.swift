@@ -82,13 +82,22 @@ struct PlanCommand: ParsableCommand {
                                                       show: ProgressDecision.shouldShow(json: json, quiet: quiet))
         let sla = slaP99, target = self.target
         let plans = try SweepParallel.map(names, jobs: jobs ?? SweepParallel.defaultJobs) { policy -> PlanResult in
-            let search = try CapacitySearch.fewest(in: lower...upper) { n -> (feasible: Bool, evidence: PlanEvidence) in
+            func runAt(_ n: Int) throws -> (RunMetrics, Int64) {
                 var o = base
                 o.policy = policy
                 o.gpus = n
                 let r = try runner.run(o)
-                let id = try mappingStoreErrors(field: "--db") { try db.insert(r.record) }.id
-                return (r.metrics.slaMet(p99TargetMs: sla), PlanEvidence(gpus: n, metrics: r.metrics, runID: id))
+                return (r.metrics, try mappingStoreErrors(field: "--db") { try db.insert(r.record) }.id)
+            }
+            // The load offered: what each service serves with the most GPUs searched. With fewer GPUs a
+            // service that serves less (replicas without a GPU) misses its SLA whatever its p99.
+            let reference = try runAt(upper)
+            let offered = Dictionary(reference.0.services.map { ($0.name, $0.requests) }, uniquingKeysWith: { a, _ in a })
+            let search = try CapacitySearch.fewest(in: lower...upper) { n -> (feasible: Bool, evidence: PlanEvidence) in
+                let (m, id) = n == upper ? reference : try runAt(n)
+                let served = m.servedFraction(of: offered)
+                return (m.slaMet(p99TargetMs: sla) && served >= 1 - 1e-6,
+                        PlanEvidence(gpus: n, metrics: m, runID: id, served: served))
             }
             progress.advance()
             return PlanResult(policy: policy, slaGPUs: search.count, evaluated: search.evaluated.map(\.evidence),

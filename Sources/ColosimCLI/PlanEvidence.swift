@@ -8,4 +8,6 @@ struct PlanEvidence: Sendable {
     var metrics: RunMetrics
     /// Stored run id.
     var runID: Int64
+    /// Lowest ratio of a service's served requests to those served at the largest GPU count searched.
+    var served: Double
 }

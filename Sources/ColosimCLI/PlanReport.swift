@@ -14,13 +14,17 @@ struct PlanReport: Sendable {
     /// One result per policy.
     var plans: [PlanResult]
 
+    /// Whether the run at `e` kept every SLA (p99, placement, served load).
+    func feasible(_ e: PlanEvidence) -> Bool { e.metrics.slaMet(p99TargetMs: slaP99Ms) && e.served >= 1 - 1e-6 }
+
     func line(_ e: PlanEvidence, _ sla: Double?) -> String {
         let m = e.metrics
         let w = m.worstService
         let p99 = w.map { String(format: "%.2f ms (target %.0f ms)", $0.p99Ms, sla ?? $0.targetMs) } ?? "—"
         let unplaced = m.services.map(\.unplacedFraction).max() ?? 0
-        let placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
-        return "\(e.gpus) GPUs: SLA \(m.slaMet(p99TargetMs: sla) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used), run \(e.runID)"
+        var placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
+        if e.served < 1 - 1e-6 { placement += String(format: ", a service served %.1f%% of the requests it serves at %d GPUs", e.served * 100, searched.upperBound) }
+        return "\(e.gpus) GPUs: SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used), run \(e.runID)"
     }
 
     /// Plain text.
@@ -36,7 +40,7 @@ struct PlanReport: Sendable {
                 if let e = p.run(at: n) { s += "      evidence \(line(e, slaP99Ms))\n" }
                 if let e = p.run(at: n - 1) { s += "      evidence \(line(e, slaP99Ms))\n" }
             }
-            s += "      searched: \(p.evaluated.map { "\($0.gpus)\($0.metrics.slaMet(p99TargetMs: slaP99Ms) ? "✓" : "✗")" }.joined(separator: " "))\n"
+            s += "      searched: \(p.evaluated.map { "\($0.gpus)\(feasible($0) ? "✓" : "✗")" }.joined(separator: " "))\n"
         }
         return s
     }
@@ -46,7 +50,7 @@ struct PlanReport: Sendable {
         func n(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
         let plans: [[String: Any]] = self.plans.map { p in
             let ev: [[String: Any]] = p.evaluated.map { e in
-                ["gpus": e.gpus, "sla_met": e.metrics.slaMet(p99TargetMs: slaP99Ms),
+                ["gpus": e.gpus, "sla_met": feasible(e), "served_fraction": n(e.served),
                  "p99_ms": e.metrics.worstService.map { n($0.p99Ms) } ?? NSNull(),
                  "provisioned_utilization": n(e.metrics.provisionedUtilization), "gpu_utilization": n(e.metrics.utilization),
                  "gpus_used": n(e.metrics.gpusUsed), "be_throughput": n(e.metrics.beThroughput),

@@ -37,7 +37,8 @@ extension ScenarioRunner {
         let services = result.services.map { v -> RunMetrics.Service in
             let want = Double(max(1, configured[v.name] ?? 1))
             return RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000, attainment: v.attainment,
-                                      unplacedFraction: fixedReplicas ? max(0, 1 - v.replicasMean / want) : 0)
+                                      unplacedFraction: fixedReplicas ? max(0, 1 - v.replicasMean / want) : 0,
+                                      requests: v.requests)
         }
         let metrics = RunMetrics(
             policy: result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,

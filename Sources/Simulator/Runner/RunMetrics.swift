@@ -16,14 +16,18 @@ public struct RunMetrics: Sendable, Hashable, Codable {
         /// Fraction of the service's replica time with no GPU (replicas that could not be placed serve
         /// nothing, so their load is missing from p99 and attainment); 0 on a single GPU.
         public var unplacedFraction: Double
+        /// Requests served over the run (NaN when the simulator does not count them).
+        public var requests: Double
 
         /// Creates a service line.
-        public init(name: String, p99Ms: Double, targetMs: Double, attainment: Double, unplacedFraction: Double = 0) {
+        public init(name: String, p99Ms: Double, targetMs: Double, attainment: Double, unplacedFraction: Double = 0,
+                    requests: Double = .nan) {
             self.name = name
             self.p99Ms = p99Ms
             self.targetMs = targetMs
             self.attainment = attainment
             self.unplacedFraction = unplacedFraction
+            self.requests = requests
         }
     }
 
@@ -77,6 +81,15 @@ public struct RunMetrics: Sendable, Hashable, Codable {
             let target = p99TargetMs ?? s.targetMs
             return s.p99Ms.isFinite && s.p99Ms <= target && s.unplacedFraction <= 1e-9
         }
+    }
+
+    /// The lowest ratio of a service's served requests to `offered[name]` (1 when nothing is comparable):
+    /// below 1 when load went unserved, e.g. replicas left without a GPU.
+    public func servedFraction(of offered: [String: Double]) -> Double {
+        services.compactMap { s -> Double? in
+            guard let o = offered[s.name], o.isFinite, o > 0, s.requests.isFinite else { return nil }
+            return s.requests / o
+        }.min() ?? 1
     }
 
     func ratio(_ s: Service, _ target: Double?) -> Double {
