@@ -72,7 +72,7 @@ struct SweepFile: Sendable {
             throw InputError(file: file, line: line(sn), field: "scenario", "must be a file path")
         }
         let base = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let scenarioPath = scenario.hasPrefix("/") ? scenario : base.appendingPathComponent(scenario).path
+        let scenarioPath = scenario.hasPrefix("/") ? scenario : base.appendingPathComponent(scenario).standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: scenarioPath) else {
             throw InputError(file: file, line: line(sn), field: "scenario", "no such scenario file '\(scenarioPath)'")
         }

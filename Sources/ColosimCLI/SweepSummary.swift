@@ -22,15 +22,16 @@ struct SweepSummary: Sendable {
     /// Plain text.
     var text: String {
         func f(_ v: Double, _ fmt: String) -> String { v.isFinite ? String(format: fmt, v) : "—" }
+        func pct(_ v: Double) -> String { v.isFinite ? String(format: "%.1f%%", v * 100) : "—" }
         var s = "sweep \(sweepID): \(totalPoints) points"
         if let shard { s += ", shard \(shard): \(shardPoints)" }
         s += "; \(skipped) already stored, \(results.count) run with \(jobs) worker\(jobs == 1 ? "" : "s") in "
         s += String(format: "%.2f s\n", wallSeconds)
         for r in results {
             let m = r.metrics
-            s += "  #\(r.index) \(r.point): utilization \(f(m.utilization * 100, "%.1f"))%, "
+            s += "  #\(r.index) \(r.point): utilization \(pct(m.utilization)), "
             s += "SLA \(m.services.isEmpty ? "—" : (m.slaMet() ? "met" : "missed")), BE \(f(m.beThroughput, "%.2f")), "
-            s += "weight error \(f(m.weightError * 100, "%.1f"))%, digest \(m.digest), run \(r.runID)\n"
+            s += "weight error \(pct(m.weightError)), digest \(m.digest), run \(r.runID)\n"
         }
         return s
     }
