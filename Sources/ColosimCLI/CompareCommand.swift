@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResultStore
+import SimEngine
 import Scheduling
 import Simulator
 
@@ -63,19 +64,31 @@ struct CompareCommand: ParsableCommand {
                 throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
             }
         }
+        // The comparison is recorded as a sweep (point key `policy=P`) so `colosim report SWEEP_ID` charts it.
+        var h = FNV1a64()
+        h.combine(try runner.effectiveText(base))
+        h.combine(base.seed.map(String.init) ?? "-")
+        for p in names { h.combine(p) }
+        let sweepID = "compare-\(URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)-\(h.hex.prefix(8))"
         let db = try store.open(create: true)
+        try mappingStoreErrors(field: "--db") {
+            try db.registerSweep(SweepInfo(id: sweepID, specHash: h.hex, pointCount: names.count, createdAt: Date()))
+        }
         let progress = ProgressReporter.standardError(total: names.count, label: "compare",
                                                       show: ProgressDecision.shouldShow(json: json, quiet: quiet))
         let rows = try SweepParallel.map(names, jobs: jobs ?? SweepParallel.defaultJobs) { p -> CompareRow in
             var o = base
             o.policy = p
-            let r = try runner.run(o)
+            var r = try runner.run(o)
+            r.record.sweepID = sweepID
+            r.record.pointKey = "policy=\(p)"
             let outcome = try mappingStoreErrors(field: "--db") { try db.insert(r.record) }
             progress.advance()
             return CompareRow(metrics: r.metrics, runID: outcome.id, seed: r.record.seed, scenarioName: r.record.scenarioName)
         }
         progress.finish()
-        let table = CompareTable(scenario: rows.first?.scenarioName ?? scenario, isCluster: runner.isCluster, rows: rows)
+        let table = CompareTable(scenario: rows.first?.scenarioName ?? scenario, isCluster: runner.isCluster, rows: rows,
+                                 sweepID: sweepID)
         print(json ? table.json : table.text, terminator: json ? "\n" : "")
     }
 }

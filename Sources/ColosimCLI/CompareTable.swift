@@ -9,6 +9,8 @@ struct CompareTable: Sendable {
     var isCluster: Bool
     /// One row per policy, in the order asked for.
     var rows: [CompareRow]
+    /// The sweep id the runs are stored under (for `colosim report`).
+    var sweepID: String
 
     static func pct(_ v: Double) -> String { v.isFinite ? String(format: "%.1f%%", v * 100) : "—" }
     static func num(_ v: Double, _ f: String = "%.2f") -> String { v.isFinite ? String(format: f, v) : "—" }
@@ -37,6 +39,7 @@ struct CompareTable: Sendable {
             }.joined(separator: "  ") + "\n"
             if k == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
+        out += "runs stored as sweep \(sweepID) (colosim report \(sweepID) --html FILE)\n"
         if isCluster {
             out += "utilization: mean duty cycle of the GPUs in use; p99: the service furthest from its target.\n"
         } else {
@@ -64,7 +67,8 @@ struct CompareTable: Sendable {
             ]
         }
         let doc: [String: Any] = ["scenario": scenario, "kind": isCluster ? "cluster" : "single-gpu",
-                                  "seed": rows.first.map { $0.seed } ?? 0, "policies": policies]
+                                  "seed": rows.first.map { $0.seed } ?? 0, "policies": policies,
+                                  "sweep_id": sweepID]
         guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .prettyPrinted]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

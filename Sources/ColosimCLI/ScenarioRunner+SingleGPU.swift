@@ -68,6 +68,18 @@ extension ScenarioRunner {
             r.addGPU("gpu\(g.id)", metrics: ["utilization": .number(g.utilization), "sm_utilization": .number(g.smUtilization),
                                             "context_switches": .number(Double(g.contextSwitches))])
         }
+        // GPU busy time per ledger window: the containers' SM shares summed (compute + render).
+        let windows = report.containers.map(\.graphicsWindows)
+        if let n = windows.map(\.count).max(), n > 0 {
+            let w = s.shareWindow.seconds, t0 = report.measuredFromSeconds
+            var points: [(t: Double, value: Double)] = []
+            for k in 0..<n {
+                var busy = 0.0
+                for c in windows where k < c.count { busy += c[k] }
+                points.append((t: t0 + (Double(k) + 0.5) * w, value: min(1, busy)))
+            }
+            r.setSeries(MetricName.utilizationSeries, points)
+        }
         for c in report.containers {
             r.addShare(container: c.name, engine: "compute", configured: c.configuredShare,
                        achieved: c.achievedShare[.compute] + c.achievedShare[.render])
