@@ -74,7 +74,7 @@ struct PlanCommand: ParsableCommand {
         for p in names where ColocationPolicyKind(rawValue: p) == nil {
             throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
         }
-        let upper = try maxGPUs ?? runner.gpuCount()
+        let upper = try maxGPUs ?? runner.gpuCount(base)
         let lower = minGPUs
         guard lower <= upper else { throw InputError(field: "--min-gpus", "must be ≤ the largest count searched (\(upper))") }
         let db = try store.open(create: true)

@@ -46,10 +46,11 @@ public struct ScenarioRunner: Sendable {
     /// Whether this is a cluster scenario.
     public var isCluster: Bool { schema == "cluster" }
 
-    /// The scenario's GPU count (`cluster.nodes × cluster.gpus_per_node`), or 1 for single-GPU scenarios.
-    public func gpuCount() throws -> Int {
+    /// The scenario's GPU count (`cluster.nodes × cluster.gpus_per_node`) after `overrides`, or 1 for
+    /// single-GPU scenarios.
+    public func gpuCount(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> Int {
         guard isCluster else { return 1 }
-        let root = try Self.compose(text, file: path)
+        let root = try Self.compose(try effectiveText(overrides), file: path)
         let nodes = root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1
         let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
         return nodes * perNode

@@ -87,8 +87,8 @@ struct TuneCommand: ParsableCommand {
                 return p
             }
             var o = base
-            for (name, weight) in zip(names, w) {
-                o.parameters.append(.init(path: "containers.\(name).weight", value: String(format: "%.6g", weight)))
+            for (i, weight) in w.enumerated() {  // by index: container names may hold dots
+                o.parameters.append(.init(path: "containers.\(i).weight", value: String(format: "%.6g", weight)))
             }
             let r = try runner.run(o)
             let id = try mappingStoreErrors(field: "--db") { try db.insert(r.record) }.id
