@@ -61,7 +61,7 @@ let package = Package(
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports",
+            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Scheduling", "Simulator", "Scenario", "Workload", "ColoModel", "TestSupport"]),
         .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
+        .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )

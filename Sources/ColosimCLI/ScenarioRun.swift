@@ -1,0 +1,12 @@
+import ResultStore
+import Simulator
+
+/// The outcome of one scenario run through ``ScenarioRunner``: the record to store and the metrics.
+public struct ScenarioRun: Sendable {
+    /// The run record (not yet stored; the caller sets sweep ids and stores it).
+    public var record: RunRecord
+    /// The figures compare/sweep/plan/tune use.
+    public var metrics: RunMetrics
+    /// Whether the scenario was a cluster scenario.
+    public var isCluster: Bool
+}
