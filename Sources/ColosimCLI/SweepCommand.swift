@@ -57,7 +57,7 @@ struct SweepCommand: ParsableCommand {
         let hash = spec.specHash(scenarioText: runner.text)
         let sweepID = "\(spec.name)-\(hash.prefix(8))"
         let db = try store.open(create: true)
-        try mappingStoreErrors(field: "--db") {
+        _ = try mappingStoreErrors(field: "--db") {
             try db.registerSweep(SweepInfo(id: sweepID, specHash: hash, pointCount: all.count, createdAt: Date()))
         }
         let mine = spec.grid.points(shard: shardIndex, of: shardCount)
