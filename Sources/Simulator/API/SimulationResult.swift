@@ -72,6 +72,8 @@ public struct WorkloadResult: Sendable, Codable, Hashable {
     public var slaAttainment: Double?
     /// Launch attempts the gate deferred.
     public var throttledLaunches: Int
+    /// Request latency CDF at ``LatencyQuantile/cdfFractions`` (empty without requests); not part of the digest.
+    public var latencyCDF: [LatencyQuantile] = []
 }
 
 /// One container's results.
