@@ -48,6 +48,15 @@ import TestSupport
         #expect(kernels == ["ai-train", "render-frames"])
         #expect(events.contains { $0["cat"] as? String == "preemption" })
 
+        // Over the whole run, one context-switch event per switch the device counted.
+        let whole = dir.appendingPathComponent("whole.json").path
+        let w = try runColosim(["trace", "export", String(id), "--db", db, "--chrome", whole, "--from", "0", "--to", "5"])
+        #expect(w.exitCode == 0, "\(w.stderr)")
+        let wholeDoc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: whole))) as? [String: Any]
+        let switchCount = (wholeDoc?["traceEvents"] as? [[String: Any]] ?? []).filter { $0["cat"] as? String == "context-switch" }.count
+        let counted = ((run["gpus"] as? [[String: Any]])?.first?["context_switches"] as? Int) ?? -1
+        #expect(switchCount == counted && counted > 1000)
+
         let missing = try runColosim(["trace", "export", "99999", "--db", db, "--chrome", dir.appendingPathComponent("x.json").path])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("no run '99999'"))
