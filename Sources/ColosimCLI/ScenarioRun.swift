@@ -9,4 +9,8 @@ public struct ScenarioRun: Sendable {
     public var metrics: RunMetrics
     /// Whether the scenario was a cluster scenario.
     public var isCluster: Bool
+    /// The human-readable summary `colosim run` prints.
+    public var reportText: String = ""
+    /// The JSON document `colosim run --json` prints (before `run_id` is added).
+    public var reportJSON: String = ""
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import ResultStore
 import Scenario
 import Scheduling
@@ -60,12 +61,22 @@ extension ScenarioRunner {
                 "replicas_configured": .number(Double(configured[v.name] ?? 0)),
             ])
         }
+        for v in result.services where !v.latencyQuantiles.isEmpty {
+            r.latencyCDFs.append(LatencyCDF(workload: v.name, slaTargetMs: v.p99Target * 1000, points: zip(
+                LatencyQuantile.cdfFractions, v.latencyQuantiles).map { LatencyCDF.Point(latencyMs: $1 * 1000, fraction: $0) }))
+        }
+        if !result.series.isEmpty {
+            r.setSeries(MetricName.utilizationSeries, result.series.map { (t: $0.t, value: $0.utilization) })
+            r.setSeries("gpus_used", result.series.map { (t: $0.t, value: $0.gpusUsed) })
+            r.setSeries("cluster_utilization", result.series.map { (t: $0.t, value: $0.clusterUtilization) })
+        }
         for j in result.jobs {
             r.addWorkload(j.name, kind: "be", metrics: [
                 "work_done_s": .number(j.workDone), "lost_work_s": .number(j.lostWork),
                 "preemptions": .number(j.preemptions), "queued_s": .number(j.queuedSeconds),
             ])
         }
-        return ScenarioRun(record: r, metrics: metrics, isCluster: true)
+        let report = ClusterScenarioReport(scenario: s, result: result, seed: seed)
+        return ScenarioRun(record: r, metrics: metrics, isCluster: true, reportText: report.text, reportJSON: report.json)
     }
 }

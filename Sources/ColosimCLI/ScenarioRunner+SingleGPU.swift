@@ -64,6 +64,11 @@ extension ScenarioRunner {
             }
             r.addWorkload(w.name, kind: bestEffort.contains(w.name) ? "be" : (targets[w.name] != nil ? "ls" : w.kind), metrics: m)
         }
+        for w in result.workloads where !w.latencyCDF.isEmpty {
+            r.latencyCDFs.append(LatencyCDF(workload: w.name, slaTargetMs: targets[w.name], points: w.latencyCDF.map {
+                LatencyCDF.Point(latencyMs: Double($0.latency.nanoseconds) / 1e6, fraction: $0.fraction)
+            }))
+        }
         for g in report.gpus {
             r.addGPU("gpu\(g.id)", metrics: ["utilization": .number(g.utilization), "sm_utilization": .number(g.smUtilization),
                                             "context_switches": .number(Double(g.contextSwitches))])
@@ -89,6 +94,6 @@ extension ScenarioRunner {
                 r.setSeries("share/\(c.name)", c.graphicsWindows.enumerated().map { (t: t0 + (Double($0.offset) + 0.5) * w, value: $0.element) })
             }
         }
-        return ScenarioRun(record: r, metrics: metrics, isCluster: false)
+        return ScenarioRun(record: r, metrics: metrics, isCluster: false, reportText: report.text, reportJSON: report.json)
     }
 }

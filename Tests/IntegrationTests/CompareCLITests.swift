@@ -14,7 +14,7 @@ import TestSupport
         let rows = SweepCLIFixtures.object(r.stdout)["policies"] as? [[String: Any]] ?? []
         #expect(rows.map { $0["policy"] as? String } == ["burst", "online-preempts-offline"])
         // The scenario's own policy is online-preempts-offline: `colosim run` is the oracle for that row.
-        let single = SweepCLIFixtures.object(try runColosim(["run", scenario, "--json"]).stdout)
+        let single = SweepCLIFixtures.object(try runColosim(["run", "--no-store", scenario, "--json"]).stdout)
         let gpu = (single["gpus"] as? [[String: Any]])?.first
         #expect(rows[1]["digest"] as? String == single["digest"] as? String)
         #expect(rows[1]["gpu_utilization"] as? Double == gpu?["utilization"] as? Double)
@@ -39,7 +39,7 @@ import TestSupport
         #expect(rows.compactMap { $0["policy"] as? String } == ["dedicated", "shared", "preemptive", "time-sliced", "tidal"])
         for row in rows {
             let p = row["policy"] as? String ?? ""
-            let run = SweepCLIFixtures.object(try runColosim(["run", scenario, "--policy", p, "--json"]).stdout)
+            let run = SweepCLIFixtures.object(try runColosim(["run", "--no-store", scenario, "--policy", p, "--json"]).stdout)
             let summary = run["summary"] as? [String: Any] ?? [:]
             #expect(row["digest"] as? String == run["digest"] as? String, "\(p)")
             #expect(row["gpus_used"] as? Double == summary["gpus_used_mean"] as? Double, "\(p)")

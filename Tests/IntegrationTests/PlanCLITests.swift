@@ -19,8 +19,8 @@ import TestSupport
         for (policy, n) in [("dedicated", 6), ("shared", 3)] {
             let atN = try RunsCLIFixtures.write(SweepCLIFixtures.smallCluster(gpusPerNode: n), "n.yaml", in: dir)
             let atLess = try RunsCLIFixtures.write(SweepCLIFixtures.smallCluster(gpusPerNode: n - 1), "n1.yaml", in: dir)
-            let ok = SweepCLIFixtures.object(try runColosim(["run", atN, "--policy", policy, "--json"]).stdout)
-            let short = SweepCLIFixtures.object(try runColosim(["run", atLess, "--policy", policy, "--json"]).stdout)
+            let ok = SweepCLIFixtures.object(try runColosim(["run", "--no-store", atN, "--policy", policy, "--json"]).stdout)
+            let short = SweepCLIFixtures.object(try runColosim(["run", "--no-store", atLess, "--policy", policy, "--json"]).stdout)
             let okServices = ok["services"] as? [[String: Any]] ?? []
             #expect((ok["summary"] as? [String: Any])?["all_sla_met"] as? Bool == true)
             #expect(okServices.allSatisfy { ($0["replicas_mean"] as? Double) == 3 })

@@ -20,7 +20,7 @@ import TestSupport
             let t = text.replacingOccurrences(of: "nodes: 4", with: "nodes: 1")
                 .replacingOccurrences(of: "gpus_per_node: 8", with: "gpus_per_node: \(gpus)")
             let f = try RunsCLIFixtures.write(t, "recsys-\(gpus).yaml", in: dir)
-            return SweepCLIFixtures.object(try runColosim(["run", f, "--policy", "shared", "--json"]).stdout)
+            return SweepCLIFixtures.object(try runColosim(["run", "--no-store", f, "--policy", "shared", "--json"]).stdout)
         }
         let atN = try run(n), below = try run(n - 1)
         let servicesN = atN["services"] as? [[String: Any]] ?? []

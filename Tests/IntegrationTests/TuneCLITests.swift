@@ -25,7 +25,7 @@ import TestSupport
             if lines[i] == "    weight: 1", let v = w[container] { lines[i] = "    weight: \(v)" }
         }
         let tuned = try RunsCLIFixtures.write(lines.joined(separator: "\n"), "tuned.yaml", in: dir)
-        let run = SweepCLIFixtures.object(try runColosim(["run", tuned, "--json"]).stdout)
+        let run = SweepCLIFixtures.object(try runColosim(["run", "--no-store", tuned, "--json"]).stdout)
         let workloads = run["workloads"] as? [[String: Any]] ?? []
         let training = workloads.first { $0["name"] as? String == "training" }
         let resnet = workloads.first { $0["name"] as? String == "resnet50" }
