@@ -17,6 +17,7 @@ public enum ReportTables {
     public static func cell(_ value: MetricValue?) -> String {
         switch value {
         case nil: return "–"
+        case .number(let v)? where v.isNaN: return "–"   // not applicable to this run
         case .bool(let b)?: return b ? "yes" : "no"
         case .number(let v)?: return ReportCharts.formatNumber(v)
         }

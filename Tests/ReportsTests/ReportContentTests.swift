@@ -82,6 +82,12 @@ import ResultStore
         #expect(ReportCharts.formatPercentile(0.999) == "p99.9")
     }
 
+    @Test func notApplicableMetricsShowADashInTables() {
+        #expect(ReportTables.cell(.number(.nan)) == "–")
+        #expect(ReportTables.cell(.number(0.25)) == "0.25")
+        #expect(ReportTables.cell(nil) == "–")
+    }
+
     @Test func writerRefusesAnUnwritablePathBeforeWritingAnything() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-rw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
