@@ -1,13 +1,25 @@
 # colosim — the two commands for a fresh machine are `make run` and `make test`.
 SWIFT ?= swift
 SYSTEM_PACKAGES := libgsl-dev libsqlite3-dev
+COMPARE_PACKAGES := gcc python3-venv
 COLOSIM := .build/release/colosim
+REFERENCE ?= ../shared/reference
+VENV := .venv
+HEAP_LIMIT := .build/heap_limit
+BENCH_THRESHOLDS := Thresholds/6.3
+BENCH := cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-.PHONY: run test build release deps bench bench-compare clean
+.PHONY: run test build release deps compare-deps bench bench-check bench-update bench-compare clean
 
 ## Install missing system packages (apt-get, when root; otherwise say what to install).
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+compare-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(COMPARE_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
@@ -21,14 +33,34 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product colosim
 
-## The main job on the default scenario.
+## The main job: for now an M/M/c GPU-queue run (8 GPUs, 64 req/s, 100 ms service) vs Erlang C.
 run: release
-	$(COLOSIM) bench mmc --servers 8 --arrival-rate 64 --service-rate 10 --requests 200000 --seed 1
+	@$(COLOSIM) bench mmc --servers 8 --arrival-rate 64 --service-rate 10 --requests 1000000 --seed 1
 
 ## The test suite (Swift Testing).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## Swift engine vs SimPy (own virtual environment) vs the C binary heap, side by side in one run.
+bench-compare: release compare-deps
+	@test -d $(REFERENCE) || { echo "bench-compare: reference models not found at $(REFERENCE) (set REFERENCE=...)"; exit 2; }
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	@$(VENV)/bin/python -c "import simpy" 2>/dev/null || $(VENV)/bin/pip install -q simpy
+	gcc -O2 -o $(HEAP_LIMIT) $(REFERENCE)/heap_limit.c -lm
+	$(VENV)/bin/python Benchmarks/compare/bench_compare.py --colosim $(COLOSIM) --heap-limit $(HEAP_LIMIT) \
+	  --reference $(REFERENCE) --python $(VENV)/bin/python
+
+## Package benchmarks (ordo-one/benchmark) in Benchmarks/: run them, check against the committed
+## thresholds (exit 1 on a regression or an unrecorded improvement), or re-record the thresholds.
+bench: deps
+	$(BENCH)
+
+bench-check: deps
+	$(BENCH) thresholds check --path $(BENCH_THRESHOLDS)
+
+bench-update: deps
+	$(BENCH) thresholds update --path $(BENCH_THRESHOLDS)
+
 clean:
-	rm -rf .build
+	rm -rf .build Benchmarks/.build

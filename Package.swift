@@ -11,6 +11,7 @@ let package = Package(
         /// The reusable decision core: no simulator, GSL, SQLite or YAML inside.
         .library(name: "ColoCore", targets: ["ColoModel", "Isolation", "Scheduling"]),
         .library(name: "SimEngine", targets: ["SimEngine"]),
+        .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
         .library(name: "ColosimKit", targets: ["ColosimCLI"]),
     ],
     dependencies: [
@@ -41,7 +42,10 @@ let package = Package(
             "ColoModel", "SimEngine", .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
         // Reference DES models (PHOLD, M/M/c) and analytic oracles (Erlang C).
-        .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"]),
+        // Optimized in debug builds too, so the Erlang C test (2M requests) stays quick under
+        // `swift test`; SimEngine's @inlinable kernel is specialized into it. #if DEBUG checks stay on.
+        .target(name: "ReferenceModels", dependencies: ["SimEngine", "Workload", "Metrics"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Wires engine + device + isolation + scheduling + workloads.
         .target(name: "Simulator", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
@@ -73,6 +77,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Isolation", "ColoModel", "Simulator", "TestSupport"]),
         .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore"]),
+        .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )

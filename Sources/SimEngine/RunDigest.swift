@@ -38,7 +38,10 @@ public struct FNV1a64: Hashable, Sendable {
     }
 
     /// The hash as 16 lowercase hex digits, as the references print it.
-    public var hex: String {
+    public var hex: String { Self.hex(value) }
+
+    /// `value` as 16 lowercase hex digits (zero-padded), as the references print hashes.
+    public static func hex(_ value: UInt64) -> String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }

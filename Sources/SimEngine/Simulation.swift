@@ -32,17 +32,27 @@ public struct Simulation<Time: SimTime, Event> {
     }
 
     /// Cancels a pending event; cancelling one already handled or cancelled has no effect.
+    ///
+    /// O(1) amortized: the id joins a set that ``nextEvent(before:)`` consults only while it is
+    /// non-empty. Ids of events already handled are dropped whenever the set outgrows the queue,
+    /// so stale cancellations cannot accumulate.
     @inlinable
     public mutating func cancel(_ id: EventID) {
-        if id.sequence < queue.nextSequence { cancelled.insert(id.sequence) }
+        guard id.sequence < queue.nextSequence else { return }
+        cancelled.insert(id.sequence)
+        if cancelled.count > queue.count { purgeCancelled() }
+    }
+
+    /// Keeps only the cancellations of events still in the queue.
+    @usableFromInline
+    mutating func purgeCancelled() {
+        cancelled.formIntersection(queue.pendingSequences)
     }
 
     /// Pops the next live event if its time is before `limit`, advancing the clock to it.
     @inlinable
     public mutating func nextEvent(before limit: Time?) -> (time: Time, id: EventID, event: Event)? {
-        while let t = queue.minimumTime {
-            if let limit, !(t < limit) { return nil }
-            guard let entry = queue.pop() else { return nil }
+        while let entry = queue.pop(before: limit) {
             if !cancelled.isEmpty, cancelled.remove(entry.id.sequence) != nil { continue }
             #if DEBUG
             precondition(!(entry.time < now), "Simulation: time went backwards")
@@ -110,6 +120,14 @@ extension Simulation where Time == Instant {
     /// Schedules `event` a duration `delay` after ``now``.
     @inlinable @discardableResult
     public mutating func schedule(_ event: Event, after delay: SimDuration, priority: Int16 = 0) -> EventID {
+        schedule(event, at: now + delay, priority: priority)
+    }
+}
+
+extension Simulation where Time == Double {
+    /// Schedules `event` a time `delay` (in the model's time unit) after ``now``.
+    @inlinable @discardableResult
+    public mutating func schedule(_ event: Event, after delay: Double, priority: Int16 = 0) -> EventID {
         schedule(event, at: now + delay, priority: priority)
     }
 }
