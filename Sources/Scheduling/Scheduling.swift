@@ -1,2 +1,0 @@
-/// Namespace for the Scheduling module (filled in by its issue).
-public enum SchedulingModule {}
