@@ -51,7 +51,7 @@ let package = Package(
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
         ]),
         // Scenario schema, YAML loading, validation with file:line errors.
-        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams"]),
+        .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams", "Workload", "Scheduling"]),
         // Results store: runs, metrics, time series in SQLite (GRDB over the system libsqlite3).
         .target(name: "ResultStore", dependencies: ["SimEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         // Markdown/HTML reports with charts (vendored Chart.js, MIT; see Sources/Reports/Resources).

@@ -18,7 +18,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
 
+    @Option(help: "Cluster scenarios: the co-location policy (dedicated, shared, preemptive, time-sliced, tidal), overriding the scenario's.")
+    var policy: String?
+
     func run() throws {
+        if ClusterRun.handles(scenario) {
+            return try ClusterRun.run(path: scenario, policy: policy, seed: seed, json: json)
+        }
+        if policy != nil { throw InputError(field: "--policy", "applies to cluster scenarios (schema: cluster) only") }
         let s: Scenario
         do {
             s = try ScenarioLoader.load(path: scenario)

@@ -1,0 +1,260 @@
+import Foundation
+import Scheduling
+import Simulator
+import Workload
+import Yams
+
+/// Loads `schema: cluster` scenario files (docs/cluster.md) with the same file:line:field errors
+/// as the single-GPU loader.
+public enum ClusterScenarioLoader {
+    /// The value of the root `schema` key, or nil (used to route a file to the right loader).
+    public static func schema(ofFile path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+              let root = try? Yams.compose(yaml: text), let m = root.mapping else { return nil }
+        for (k, v) in m where k.scalar?.string == "schema" { return v.scalar?.string }
+        return nil
+    }
+
+    /// Loads the cluster scenario at `path`.
+    public static func load(path: String) throws -> ClusterScenario {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, line: nil, field: nil, "cannot read the scenario file as UTF-8 text")
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses cluster scenario text; `file` names it in errors and anchors relative trace paths.
+    public static func parse(yaml: String, file: String) throws -> ClusterScenario {
+        let root: Node
+        do {
+            guard let n = try Yams.compose(yaml: yaml) else {
+                throw ScenarioError(file: file, line: 1, field: nil, "the scenario file is empty")
+            }
+            root = n
+        } catch let e as ScenarioError {
+            throw e
+        } catch {
+            throw ScenarioError(file: file, line: nil, field: nil, "not valid YAML: \(error)")
+        }
+        let index = LineIndex()
+        var r = try MappingReader(root, path: "", file: file, index: index)
+        _ = try r.choice("schema", ["cluster"], required: true)
+        let name = try r.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let description = try r.string("description") ?? ""
+        let seed = try r.int("seed", min: 0) ?? 1
+        let duration = try r.double("duration_s", required: true, min: 0, minExclusive: true) ?? 1
+        let step = try r.double("step_s", min: 0, minExclusive: true) ?? 10
+        if step > duration { throw r.error("step_s", "must not exceed duration_s (\(duration) s)") }
+        let policyName = try r.choice("policy", ColocationPolicyKind.names, required: true) ?? "dedicated"
+        let policy = ColocationPolicyKind(rawValue: policyName) ?? .dedicated
+        var compare: [ColocationPolicyKind] = []
+        if let items = try r.sequence("compare") {
+            for (i, item) in items.enumerated() {
+                guard let s = item.scalar?.string, let k = ColocationPolicyKind(rawValue: s) else {
+                    throw ScenarioError(file: file, line: item.mark?.line, field: "compare[\(i)]",
+                                        "unknown policy; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
+                }
+                compare.append(k)
+            }
+        }
+
+        guard var cl = try r.mapping("cluster", required: true) else { throw r.missing("cluster") }
+        let nodes = try cl.int("nodes", required: true, min: 1, max: 10_000) ?? 1
+        let perNode = try cl.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
+        let memory = try cl.int("gpu_memory_mib", min: 1) ?? 16 * 1024
+        try cl.finish()
+
+        var colo = ColocationConfig(gpuCount: nodes * perNode, gpuMemoryMiB: memory)
+        if var c = try r.mapping("colocation") {
+            if let v = try c.int("max_be_per_gpu", min: 1, max: 15) { colo.maxBEPerGPU = v }
+            if let v = try c.int("max_pods_per_gpu", min: 1, max: 64) { colo.maxPodsPerGPU = v }
+            if let v = try c.double("preemption_latency_ms", min: 0) { colo.preemptionLatency = v / 1000 }
+            if let v = try c.double("preemption_loss_ms", min: 0) { colo.preemptionLoss = v / 1000 }
+            if let v = try c.double("slice_period_ms", min: 0, minExclusive: true) { colo.slicePeriod = v / 1000 }
+            if let v = try c.double("switch_cost_us", min: 0) { colo.switchCost = v / 1e6 }
+            if let v = try c.double("cache_kappa", min: 0) { colo.cacheKappa = v }
+            try c.finish()
+        }
+        var scaleInterval = 300.0
+        var startup = 60.0
+        if var t = try r.mapping("tidal") {
+            scaleInterval = try t.double("scale_interval_s", min: 0, minExclusive: true) ?? scaleInterval
+            startup = try t.double("replica_startup_s", min: 0) ?? startup
+            try t.finish()
+        }
+
+        var shapers: [String: DutyCycleShaper] = [:]
+        var services: [ClusterScenario.Service] = []
+        var names = Set<String>()
+        for (i, item) in (try r.sequence("services") ?? []).enumerated() {
+            var s = try MappingReader(item, path: "services[\(i)]", file: file, index: index)
+            let svc = try parseService(&s, file: file, shapers: &shapers)
+            if !names.insert(svc.base.name).inserted { throw s.error("name", "duplicate service name '\(svc.base.name)'") }
+            try s.finish()
+            services.append(svc)
+        }
+        var jobs: [ClusterJobConfig] = []
+        for (i, item) in (try r.sequence("jobs") ?? []).enumerated() {
+            var j = try MappingReader(item, path: "jobs[\(i)]", file: file, index: index)
+            jobs += try parseJobs(&j, duration: duration)
+            try j.finish()
+        }
+        if services.isEmpty && jobs.isEmpty { throw r.error("services", "needs at least one service or job") }
+        try r.finish()
+
+        let base = ClusterSimulationConfig(
+            nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
+            duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: UInt64(seed))
+        return ClusterScenario(name: name, description: description, file: file, seed: UInt64(seed), policy: policy,
+                               comparePolicies: compare, base: base, services: services)
+    }
+
+    /// Resolves a trace path: as given (relative to the working directory), else relative to the
+    /// scenario file's folder and its parent (the repository root for files under `scenarios/`).
+    static func resolve(_ path: String, scenarioFile: String) -> String {
+        if FileManager.default.fileExists(atPath: path) || path.hasPrefix("/") { return path }
+        let dir = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent()
+        for base in [dir, dir.deletingLastPathComponent()] {
+            let p = base.appendingPathComponent(path).path
+            if FileManager.default.fileExists(atPath: p) { return p }
+        }
+        return path
+    }
+
+    static func parseService(_ s: inout MappingReader, file: String,
+                             shapers: inout [String: DutyCycleShaper]) throws -> ClusterScenario.Service {
+        guard let name = try s.string("name", required: true) else { throw s.missing("name") }
+        let replicas = try s.int("replicas", min: 1, max: 100_000) ?? 1
+        let p99 = try s.double("p99_ms", required: true, min: 0, minExclusive: true) ?? 50
+        var lat = ClusterLatencyModel()
+        if let v = try s.double("alpha_ms", min: 0) { lat.alpha = v / 1000 }
+        if let v = try s.double("beta_ms", min: 0, minExclusive: true) { lat.beta = v / 1000 }
+        if let v = try s.double("host_ms", min: 0) { lat.hostTime = v / 1000 }
+        if let v = try s.int("knee_batch", min: 1) { lat.kneeBatch = Double(v) }
+        if let v = try s.int("max_batch", min: 1, max: 4096) { lat.maxBatch = v }
+        let milli = try s.int("gpu_milli", min: 1, max: 1000) ?? 500
+        let mem = try s.int("memory_mib", min: 0) ?? 4096
+        let weight = try s.double("weight", min: 0, minExclusive: true) ?? 1
+        let dram = try s.double("dram_fraction", min: 0, max: 1) ?? 0.3
+        var tidal: TidalService?
+        if var t = try s.mapping("tidal") {
+            let cap = try t.double("capacity_rps", min: 0, minExclusive: true) ?? lat.peakThroughput * 0.7
+            let head = try t.double("headroom", min: 1) ?? 1.2
+            let lo = try t.int("min_replicas", min: 1) ?? 1
+            let hi = try t.int("max_replicas", min: 1) ?? Int.max
+            if hi < lo { throw t.error("max_replicas", "must be ≥ min_replicas (\(lo))") }
+            tidal = TidalService(capacityPerReplica: cap, headroom: head, minReplicas: lo, maxReplicas: hi)
+            try t.finish()
+        }
+        guard var l = try s.mapping("load", required: true) else { throw s.missing("load") }
+        let load = try parseLoad(&l, file: file, shapers: &shapers)
+        try l.finish()
+        var placeholder: ClusterServiceConfig.Load = .arrivals(.poisson(rate: 0))
+        if case .arrivals(let a) = load { placeholder = .arrivals(a) }
+        let base = ClusterServiceConfig(name: name, replicas: replicas, load: placeholder, latency: lat,
+                                        p99Target: p99 / 1000, gpuMilli: milli, memoryMiB: mem, weight: weight,
+                                        dramFraction: dram, tidal: tidal)
+        return ClusterScenario.Service(base: base, load: load)
+    }
+
+    static func parseLoad(_ l: inout MappingReader, file: String,
+                          shapers: inout [String: DutyCycleShaper]) throws -> ClusterScenario.ServiceLoad {
+        var found: [ClusterScenario.ServiceLoad] = []
+        if let v = try l.double("poisson_rps", min: 0) { found.append(.arrivals(.poisson(rate: v))) }
+        if var d = try l.mapping("diurnal") {
+            let mean = try d.double("mean_rps", required: true, min: 0) ?? 0
+            let ratio = try d.double("peak_to_trough", min: 1) ?? 4
+            let hour = try d.double("peak_hour", min: 0, max: 24) ?? 14
+            try d.finish()
+            found.append(.arrivals(.diurnal(DiurnalRate(mean: mean, peakToTrough: ratio, peakHour: hour))))
+        }
+        if var g = try l.mapping("genai_profile") {
+            guard let path = try g.string("path", required: true) else { throw g.missing("path") }
+            let mean = try g.double("mean", required: true, min: 0, max: 1, minExclusive: true) ?? 0.2
+            try g.finish()
+            let real = resolve(path, scenarioFile: file)
+            if shapers[real] == nil {
+                do {
+                    shapers[real] = DutyCycleShaper(trace: try DutyCycleTrace.read(try TraceInput.file(real)))
+                } catch let e as TraceError {
+                    throw ScenarioError(file: e.file, line: e.line, field: e.columnName, e.message)
+                } catch {
+                    throw l.error("genai_profile", "cannot read the duty-cycle trace '\(path)': \(error)")
+                }
+            }
+            if let sh = shapers[real] { found.append(.genaiProfile(shaper: sh, mean: mean)) }
+        }
+        if var u = try l.mapping("utilization_trace") {
+            guard let path = try u.string("path", required: true) else { throw u.missing("path") }
+            let mean = try u.double("mean", min: 0, max: 1, minExclusive: true)
+            let rotate = try u.bool("rotate") ?? true
+            try u.finish()
+            let real = resolve(path, scenarioFile: file)
+            let trace: GenericTrace
+            do {
+                trace = try GenericTrace.read(try TraceInput.file(real))
+            } catch let e as TraceError {
+                throw ScenarioError(file: e.file, line: e.line, field: e.columnName, e.message)
+            } catch {
+                throw l.error("utilization_trace", "cannot read '\(path)': \(error)")
+            }
+            guard trace.kind == .utilization, var series = trace.series else {
+                throw l.error("utilization_trace", "'\(path)' needs a time_s,util series")
+            }
+            if let mean {
+                guard let s = DutyCycleShaper.scaled(series, toMean: mean) else {
+                    throw l.error("utilization_trace", "cannot scale '\(path)' to mean \(mean)")
+                }
+                series = s
+            }
+            found.append(.utilization(series, rotate: rotate))
+        }
+        guard found.count == 1, let load = found.first else {
+            throw l.error(found.isEmpty ? "poisson_rps" : "genai_profile",
+                          "give exactly one of poisson_rps, diurnal, genai_profile, utilization_trace")
+        }
+        return load
+    }
+
+    static func parseJobs(_ j: inout MappingReader, duration: Double) throws -> [ClusterJobConfig] {
+        guard let name = try j.string("name", required: true) else { throw j.missing("name") }
+        let kind = try j.choice("kind", ["training", "data-processing", "model-development"], required: true) ?? "training"
+        let count = try j.int("count", min: 1, max: 100_000) ?? 1
+        let milli = try j.int("gpu_milli", min: 1, max: 1000) ?? 500
+        let mem = try j.int("memory_mib", min: 0) ?? 4096
+        let weight = try j.double("weight", min: 0, minExclusive: true) ?? 1
+        let start = try j.double("start_s", min: 0) ?? 0
+        let stagger = try j.double("stagger_s", min: 0) ?? 0
+        var out: [ClusterJobConfig] = []
+        switch kind {
+        case "training":
+            let work = try j.double("work_s", required: true, min: 0, minExclusive: true) ?? 1
+            let iter = try j.double("iteration_s", min: 0, minExclusive: true) ?? 1
+            let every = try j.int("checkpoint_every", min: 0) ?? 0
+            let ckpt = try j.double("checkpoint_s", min: 0) ?? 0
+            let restart = try j.double("restart_s", min: 0) ?? 0
+            let sm = try j.double("sm_fraction", min: 0, max: 1, minExclusive: true) ?? 1
+            for k in 0..<count {
+                let t = TrainingJobSpec(name: count > 1 ? "\(name)-\(k)" : name, submitTime: start + Double(k) * stagger,
+                                        iterations: max(1, Int((work / iter).rounded())), iterationWork: iter,
+                                        iterationCV: 0, smFraction: sm, checkpointEvery: every,
+                                        checkpointSeconds: ckpt, restartSeconds: restart)
+                out.append(ClusterJobConfig(kind: .training(t), gpuMilli: milli, memoryMiB: mem, weight: weight))
+            }
+        default:
+            let dp = kind == "data-processing"
+            let burst = try j.double("burst_s", min: 0, minExclusive: true) ?? (dp ? 30 : 5)
+            let think = try j.double("think_s", min: 0) ?? (dp ? 120 : 60)
+            let sm = try j.double("sm_fraction", min: 0, max: 1, minExclusive: true) ?? (dp ? 1 : 0.5)
+            let span = try j.double("duration_s", min: 0, minExclusive: true) ?? duration
+            for k in 0..<count {
+                let i = InteractiveJobSpec(name: count > 1 ? "\(name)-\(k)" : name,
+                                           kind: dp ? .dataProcessing : .modelDevelopment,
+                                           start: start + Double(k) * stagger, duration: span, burstWork: burst,
+                                           thinkTime: think, smFraction: sm)
+                out.append(ClusterJobConfig(kind: .interactive(i), gpuMilli: milli, memoryMiB: mem, weight: weight))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+import ColoModel
+
+/// The GPU-choice rules the co-location policies place pods by (pure functions of the occupancy).
+public enum ColocationPlacementRules {
+    /// The lowest-numbered empty GPU (one pod per GPU).
+    public static func wholeGPU(_ pod: ColocationPod, _ occ: ColocationOccupancy) -> Int? {
+        occ.firstEmpty
+    }
+
+    /// Best fit by quota: the fullest GPU (most milli-GPU used) the pod fits on, lowest index on ties.
+    public static func bestFit(_ pod: ColocationPod, _ occ: ColocationOccupancy, maxPods: Int) -> Int? {
+        var best: Int?
+        for g in occ.gpus.indices where occ.fits(pod, on: g, maxPods: maxPods) {
+            if let b = best, occ.gpus[b].milliUsed >= occ.gpus[g].milliUsed { continue }
+            best = g
+        }
+        return best
+    }
+
+    /// LS pods take a GPU with no other LS pod (emptiest first); BE pods join an LS GPU with fewest
+    /// BE pods below `maxBE`, else a BE-only GPU with room, else an empty GPU (preemptive, time-sliced).
+    public static func besideLS(_ pod: ColocationPod, _ occ: ColocationOccupancy, maxBE: Int, maxPods: Int) -> Int? {
+        let memOK: (Int) -> Bool = { occ.gpus[$0].memoryUsed + pod.memoryMiB <= occ.memoryPerGPU
+            && occ.gpus[$0].pods.count < maxPods }
+        if pod.priorityClass == .latencySensitive {
+            var best: Int?
+            for g in occ.gpus.indices where occ.gpus[g].lsCount == 0 && memOK(g) {
+                if let b = best, occ.gpus[b].pods.count <= occ.gpus[g].pods.count { continue }
+                best = g
+            }
+            return best
+        }
+        var best: Int?
+        for g in occ.gpus.indices where occ.gpus[g].lsCount > 0 && occ.gpus[g].beCount < maxBE && memOK(g) {
+            if let b = best, occ.gpus[b].beCount <= occ.gpus[g].beCount { continue }
+            best = g
+        }
+        if let best { return best }
+        for g in occ.gpus.indices where !occ.gpus[g].isEmpty && occ.gpus[g].lsCount == 0
+            && occ.gpus[g].beCount < maxBE && memOK(g) {
+            return g
+        }
+        return occ.firstEmpty
+    }
+}

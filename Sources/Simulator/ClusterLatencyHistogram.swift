@@ -1,0 +1,54 @@
+import Foundation
+
+/// A streaming latency histogram with weighted counts: log-spaced buckets 1% wide from 10 µs to
+/// 10 000 s, so memory stays fixed however many requests a run serves (DESIGN §10).
+public struct ClusterLatencyHistogram: Sendable, Hashable {
+    static let lowest = 1e-5
+    static let growth = 1.01
+    static let bucketCount = 2100
+    private var counts: [Double]
+    /// Total weight recorded.
+    public private(set) var total: Double = 0
+    /// Weight recorded at or under the SLA target given at creation.
+    public private(set) var withinTarget: Double = 0
+    /// The SLA target, seconds.
+    public let target: Double
+
+    /// An empty histogram counting requests within `target` seconds.
+    public init(target: Double) {
+        counts = Array(repeating: 0, count: Self.bucketCount)
+        self.target = target
+    }
+
+    static func bucket(_ v: Double) -> Int {
+        guard v > lowest else { return 0 }
+        let i = Int(log(v / lowest) / log(growth)) + 1
+        return min(bucketCount - 1, max(0, i))
+    }
+
+    /// The upper edge of bucket `i`.
+    static func upper(_ i: Int) -> Double { lowest * pow(growth, Double(i)) }
+
+    /// Records `weight` requests of latency `value` seconds.
+    public mutating func record(_ value: Double, weight: Double) {
+        guard weight > 0 else { return }
+        counts[Self.bucket(value)] += weight
+        total += weight
+        if value <= target { withinTarget += weight }
+    }
+
+    /// The `q` quantile (0...1), as its bucket's upper edge (≤ 1% high), or 0 when empty.
+    public func quantile(_ q: Double) -> Double {
+        guard total > 0 else { return 0 }
+        let want = q * total
+        var acc = 0.0
+        for (i, c) in counts.enumerated() {
+            acc += c
+            if acc >= want && c > 0 { return Self.upper(i) }
+        }
+        return Self.upper(Self.bucketCount - 1)
+    }
+
+    /// Fraction of requests within the target (1 when empty).
+    public var attainment: Double { total > 0 ? withinTarget / total : 1 }
+}

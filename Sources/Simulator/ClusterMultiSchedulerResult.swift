@@ -1,0 +1,39 @@
+/// What a multi-scheduler run measured.
+public struct ClusterMultiSchedulerResult: Sendable {
+    /// Per scheduler.
+    public struct Scheduler: Sendable {
+        /// Name and policy.
+        public var name: String
+        public var policy: String
+        /// Pods that named it.
+        public var arrived: Int
+        /// Pods it bound.
+        public var bound: Int
+        /// Binds the API server refused (each retried).
+        public var conflicts: Int
+        /// Cycles that found no node.
+        public var unschedulableCycles: Int
+        /// Mean time from arrival to bind of its pods, seconds.
+        public var meanBindDelay: Double
+    }
+    /// Per scheduler.
+    public var schedulers: [Scheduler]
+    /// GPUs in the cluster.
+    public var gpuCount: Int
+    /// Mean over time of GPUs with any allocation, and the most at once.
+    public var gpusUsedMean: Double
+    public var gpusUsedPeak: Int
+    /// Mean allocated fraction of the cluster's GPU capacity.
+    public var allocationRatio: Double
+    /// Mean allocated fraction of the GPUs in use.
+    public var allocationOnUsed: Double
+    /// Pods still waiting at the end.
+    public var pending: Int
+    /// FNV-1a 64 digest of the bind trace.
+    public var digest: String
+    /// Simulated span, seconds.
+    public var duration: Double
+
+    /// All refused binds.
+    public var conflicts: Int { schedulers.reduce(0) { $0 + $1.conflicts } }
+}

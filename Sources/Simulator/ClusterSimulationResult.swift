@@ -1,0 +1,87 @@
+/// What a cluster run measured.
+public struct ClusterSimulationResult: Sendable {
+    /// Per online service.
+    public struct Service: Sendable {
+        /// Name.
+        public var name: String
+        /// Requests served (fluid count).
+        public var requests: Double
+        /// p50 / p99 latency, seconds.
+        public var p50: Double
+        public var p99: Double
+        /// SLA target, seconds.
+        public var p99Target: Double
+        /// Fraction of requests within the target.
+        public var attainment: Double
+        /// Whether p99 ≤ target.
+        public var slaMet: Bool { p99 <= p99Target }
+        /// Replicas: mean and peak over the run.
+        public var replicasMean: Double
+        public var replicasPeak: Int
+        /// The highest p99 of any single step (of one replica): the SLA holds at every step when ≤ target.
+        public var worstStepP99: Double
+    }
+    /// Per offline job.
+    public struct Job: Sendable {
+        /// Name.
+        public var name: String
+        /// `training`, `data-processing` or `model-development`.
+        public var kind: String
+        /// GPU seconds of useful work done (at full speed).
+        public var workDone: Double
+        /// GPU seconds of progress lost (preemptions, evictions).
+        public var lostWork: Double
+        /// Preemptions suffered.
+        public var preemptions: Double
+        /// Evictions (tidal reclaims).
+        public var evictions: Int
+        /// Seconds spent restarting after evictions.
+        public var restartSeconds: Double
+        /// Completion time (training: submit → finish), nil if unfinished.
+        public var completionTime: Double?
+        /// Interactive: bursts finished and their mean completion time (arrival → done), seconds.
+        public var burstsDone: Int
+        public var meanBurstTime: Double?
+        /// Seconds the job waited without a GPU.
+        public var queuedSeconds: Double
+    }
+    /// The policy run.
+    public var policy: String
+    /// GPUs in the cluster.
+    public var gpuCount: Int
+    /// Simulated span, seconds.
+    public var duration: Double
+    /// Mean over time of GPUs with at least one pod.
+    public var gpusUsedMean: Double
+    /// Most GPUs used at once.
+    public var gpusUsedPeak: Int
+    /// Mean duty cycle over the GPUs in use (nvidia-smi utilization), 0–1.
+    public var utilizationMean: Double
+    /// Mean SM-time over the GPUs in use, 0–1.
+    public var smTimeMean: Double
+    /// Mean duty cycle over all GPUs of the cluster, 0–1.
+    public var clusterUtilizationMean: Double
+    /// Mean allocated fraction of the cluster's GPU capacity (Σ quotas, ≤ 1 per GPU).
+    public var allocationRatio: Double
+    /// Per service.
+    public var services: [Service]
+    /// Per job.
+    public var jobs: [Job]
+    /// Tidal: GPUs reclaimed from BE jobs, and GPU seconds of BE work lost to the reclaims.
+    public var reclaims: Int
+    /// Steps simulated.
+    public var steps: Int
+    /// FNV-1a 64 digest of the per-step trace and the result scalars.
+    public var digest: String
+
+    /// Whether every service met its SLA.
+    public var allSLAMet: Bool { services.allSatisfy(\.slaMet) }
+    /// Total BE work done, GPU seconds.
+    public var beWorkDone: Double { jobs.reduce(0) { $0 + $1.workDone } }
+    /// Total BE work lost, GPU seconds.
+    public var beLostWork: Double { jobs.reduce(0) { $0 + $1.lostWork } }
+    /// Seconds BE jobs spent restarting after evictions.
+    public var beRestartSeconds: Double { jobs.reduce(0) { $0 + $1.restartSeconds } }
+    /// Total preemptions.
+    public var preemptions: Double { jobs.reduce(0) { $0 + $1.preemptions } }
+}
