@@ -1,0 +1,58 @@
+import Benchmark
+import ColoModel
+import ColosimCLI
+import Foundation
+import GPUDevice
+import Regression
+import SimEngine
+
+/// Simulator benchmarks (issue 6): the device model step, the scheduler on openb, and a full
+/// single-GPU and cluster scenario, each run as `colosim bench check` runs it.
+///
+/// Thresholds (Thresholds/6.3): malloc counts are deterministic for a given toolchain and held to
+/// ±5%; wall time is held loosely (±400%, shared 2-core machines), as for the engine benchmarks.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        maxDuration: .seconds(2),
+        maxIterations: 5,
+        thresholds: [
+            .wallClock: .init(relative: [.p90: 400]),
+            .mallocCountTotal: .init(relative: [.p90: 5], absolute: [.p90: 16]),
+        ]
+    )
+
+    // The fluid device model alone: 4 contexts sharing the SMs, 2,000 kernels of mixed shapes,
+    // advanced from event to event until all have finished (one settle + advance per step).
+    Benchmark("DeviceModel_step_2k_kernels") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(DeviceStepWorkload.run(kernels: 2_000))
+        }
+    }
+
+    // The FGD placement replay of `colosim bench check` for one policy and one seed: 8,152 pods
+    // of openb default onto 1,213 nodes up to 130% arrivals. Pods placed per second = placed pods /
+    // wall time (placed pods are in the result; printed by `colosim bench check`).
+    for policy in ["fgd", "best-fit"] {
+        Benchmark("Placement_openb_default_\(policy)_seed42") { benchmark in
+            let suite = BenchmarkSuites.placement(policy: policy)
+            for _ in benchmark.scaledIterations {
+                blackHole(try suite.cases[0].run(.identity))
+            }
+        }
+    }
+
+    // Full single-GPU scenario (YAML loading, simulation, report): kernel-mode fixed, 4 s.
+    Benchmark("Scenario_single_gpu_kernel_fixed_idle") { benchmark in
+        let c = BenchmarkSuites.scenario("v100-kernel-fixed-idle")
+        for _ in benchmark.scaledIterations { blackHole(try c.run(.identity)) }
+    }
+
+    // Full cluster scenario: recsys co-location (fluid cluster model, dedicated policy).
+    Benchmark("Scenario_cluster_recsys_colocation") { benchmark in
+        let c = BenchmarkSuites.scenario("recsys-colocation")
+        for _ in benchmark.scaledIterations { blackHole(try c.run(.identity)) }
+    }
+}
