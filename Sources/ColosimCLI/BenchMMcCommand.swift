@@ -14,14 +14,14 @@ struct BenchMMcCommand: ParsableCommand {
             bit patterns, as ../shared/reference/mmc_simpy.py prints it.
             """)
 
-    @Option(help: "Number of servers (GPUs) c.") var servers: Int = 8
-    @Option(name: .customLong("arrival-rate"), help: "Poisson arrival rate λ, requests per second.")
+    @Option(parsing: .unconditional, help: "Number of servers (GPUs) c.") var servers: Int = 8
+    @Option(name: .customLong("arrival-rate"), parsing: .unconditional, help: "Poisson arrival rate λ, requests per second.")
     var arrivalRate: Double = 64
-    @Option(name: .customLong("service-rate"), help: "Service rate per server μ, per second (1/mean service time).")
+    @Option(name: .customLong("service-rate"), parsing: .unconditional, help: "Service rate per server μ, per second (1/mean service time).")
     var serviceRate: Double = 10
-    @Option(help: "Number of arrivals N.") var requests: Int = 100_000
-    @Option(help: "Requests excluded from the statistics (default N/20).") var warmup: Int?
-    @Option(help: "Run seed (arrivals: SplitMix64 stream 0, service: stream 1).") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Number of arrivals N.") var requests: Int = 100_000
+    @Option(parsing: .unconditional, help: "Requests excluded from the statistics (default N/20).") var warmup: Int?
+    @Option(parsing: .unconditional, help: "Run seed (arrivals: SplitMix64 stream 0, service: stream 1).") var seed: UInt64 = 1
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func parameters() throws -> MMcParameters {

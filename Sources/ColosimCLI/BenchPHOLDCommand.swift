@@ -13,15 +13,15 @@ struct BenchPHOLDCommand: ParsableCommand {
             checksum of the per-LP counts (same as the references), wall time and the run digest.
             """)
 
-    @Option(help: "Number of logical processes.") var lps: Int = 1024
-    @Option(help: "Initial events per LP.") var pop: Int = 16
-    @Option(help: "Stop after this many events.") var events: Int?
-    @Option(help: "Run seed (LP k uses SplitMix64 stream k).") var seed: UInt64 = 1
-    @Option(help: "Probability an event goes to a random LP.") var remote: Double = 1.0
-    @Option(help: "Constant added to every timestamp increment.") var lookahead: Double = 0.0
-    @Option(name: .customLong("end-time"), help: "Stop before the first event at or after this time.")
+    @Option(parsing: .unconditional, help: "Number of logical processes.") var lps: Int = 1024
+    @Option(parsing: .unconditional, help: "Initial events per LP.") var pop: Int = 16
+    @Option(parsing: .unconditional, help: "Stop after this many events.") var events: Int?
+    @Option(parsing: .unconditional, help: "Run seed (LP k uses SplitMix64 stream k).") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Probability an event goes to a random LP.") var remote: Double = 1.0
+    @Option(parsing: .unconditional, help: "Constant added to every timestamp increment.") var lookahead: Double = 0.0
+    @Option(name: .customLong("end-time"), parsing: .unconditional, help: "Stop before the first event at or after this time.")
     var endTime: Double?
-    @Option(help: "Mean of the exponential timestamp increment.") var mean: Double = 1.0
+    @Option(parsing: .unconditional, help: "Mean of the exponential timestamp increment.") var mean: Double = 1.0
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func parameters() throws -> PHOLDParameters {

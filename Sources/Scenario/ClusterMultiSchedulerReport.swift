@@ -29,6 +29,7 @@ public struct ClusterMultiSchedulerReport: Sendable {
             "gpu_utilization_mean": r.allocationOnUsed, "allocation_ratio": r.allocationRatio, "all_sla_met": true,
             "be_work_done": 0, "conflicts": r.conflicts, "retries": r.conflicts,
             "bound": r.schedulers.reduce(0) { $0 + $1.bound }, "pending": r.pending, "gpus": r.gpuCount,
+            "fragmentation_gpus_mean": r.fragmentationMean,
         ]
         let doc: [String: Any] = [
             "scenario": name, "schema": "multi-scheduler", "seed": seed, "duration_s": r.duration,
@@ -47,8 +48,9 @@ public struct ClusterMultiSchedulerReport: Sendable {
             s += String(format: "  scheduler %@ (%@): %d arrived, %d bound, %d conflicts (retried), %d unschedulable cycles, mean bind delay %.3f s\n",
                         m.name, m.policy, m.arrived, m.bound, m.conflicts, m.unschedulableCycles, m.meanBindDelay)
         }
-        s += String(format: "conflicts %d; GPUs used mean %.2f, peak %d; allocation %.1f%% of the cluster, %.1f%% of used GPUs; pending %d\n",
-                    r.conflicts, r.gpusUsedMean, r.gpusUsedPeak, r.allocationRatio * 100, r.allocationOnUsed * 100, r.pending)
+        s += String(format: "conflicts %d; GPUs used mean %.2f, peak %d; allocation %.1f%% of the cluster, %.1f%% of used GPUs; fragmentation %.2f GPUs; pending %d\n",
+                    r.conflicts, r.gpusUsedMean, r.gpusUsedPeak, r.allocationRatio * 100, r.allocationOnUsed * 100,
+                    r.fragmentationMean, r.pending)
         s += "digest \(r.digest)\n"
         return s
     }

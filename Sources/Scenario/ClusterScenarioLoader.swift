@@ -73,11 +73,15 @@ public enum ClusterScenarioLoader {
             if let v = try c.double("slice_period_ms", min: 0, minExclusive: true) { colo.slicePeriod = v / 1000 }
             if let v = try c.double("switch_cost_us", min: 0) { colo.switchCost = v / 1e6 }
             if let v = try c.double("cache_kappa", min: 0) { colo.cacheKappa = v }
+            if let v = try c.bool("mps") { colo.mps = v }
+            if let v = try c.double("native_timeslice_ms", min: 0, minExclusive: true) { colo.nativeTimeslice = v / 1000 }
             try c.finish()
         }
         var scaleInterval = 300.0
         var startup = 60.0
+        var forecast = true
         if var t = try r.mapping("tidal") {
+            forecast = try t.bool("forecast") ?? true
             scaleInterval = try t.double("scale_interval_s", min: 0, minExclusive: true) ?? scaleInterval
             startup = try t.double("replica_startup_s", min: 0) ?? startup
             try t.finish()
@@ -102,9 +106,10 @@ public enum ClusterScenarioLoader {
         if services.isEmpty && jobs.isEmpty { throw r.error("services", "needs at least one service or job") }
         try r.finish()
 
-        let base = ClusterSimulationConfig(
+        var base = ClusterSimulationConfig(
             nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
             duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: UInt64(seed))
+        base.forecast = forecast
         return ClusterScenario(name: name, description: description, file: file, seed: UInt64(seed), policy: policy,
                                comparePolicies: compare, base: base, services: services)
     }
@@ -119,6 +124,16 @@ public enum ClusterScenarioLoader {
             if FileManager.default.fileExists(atPath: p) { return p }
         }
         return path
+    }
+
+    static func missingTrace(_ path: String) -> String {
+        "no such trace file '\(path)' (tried from the working directory, the scenario's folder and its parent)"
+    }
+
+    /// A malformed trace named by a scenario: the trace's own file, line, column and field.
+    static func traceProblem(_ e: TraceError) -> ScenarioError {
+        ScenarioError(file: e.file, line: e.line, field: e.columnName,
+                      (e.column.map { "column \($0): " } ?? "") + e.message)
     }
 
     static func parseService(_ s: inout MappingReader, file: String,
@@ -173,11 +188,12 @@ public enum ClusterScenarioLoader {
             let mean = try g.double("mean", required: true, min: 0, max: 1, minExclusive: true) ?? 0.2
             try g.finish()
             let real = resolve(path, scenarioFile: file)
+            if !FileManager.default.fileExists(atPath: real) { throw g.error("path", missingTrace(path)) }
             if shapers[real] == nil {
                 do {
                     shapers[real] = DutyCycleShaper(trace: try DutyCycleTrace.read(try TraceInput.file(real)))
                 } catch let e as TraceError {
-                    throw ScenarioError(file: e.file, line: e.line, field: e.columnName, e.message)
+                    throw traceProblem(e)
                 } catch {
                     throw l.error("genai_profile", "cannot read the duty-cycle trace '\(path)': \(error)")
                 }
@@ -190,11 +206,12 @@ public enum ClusterScenarioLoader {
             let rotate = try u.bool("rotate") ?? true
             try u.finish()
             let real = resolve(path, scenarioFile: file)
+            if !FileManager.default.fileExists(atPath: real) { throw u.error("path", missingTrace(path)) }
             let trace: GenericTrace
             do {
                 trace = try GenericTrace.read(try TraceInput.file(real))
             } catch let e as TraceError {
-                throw ScenarioError(file: e.file, line: e.line, field: e.columnName, e.message)
+                throw traceProblem(e)
             } catch {
                 throw l.error("utilization_trace", "cannot read '\(path)': \(error)")
             }

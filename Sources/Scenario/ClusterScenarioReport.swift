@@ -19,6 +19,8 @@ public struct ClusterScenarioReport: Sendable {
 
     static func num(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
 
+    static func mean(_ xs: [Double]) -> Any { xs.isEmpty ? NSNull() : num(xs.reduce(0, +) / Double(xs.count)) }
+
     /// The `summary` object (contract keys: policy, gpus_used_mean, gpus_used_peak,
     /// gpu_utilization_mean, all_sla_met, be_work_done).
     public var summary: [String: Any] {
@@ -35,6 +37,9 @@ public struct ClusterScenarioReport: Sendable {
             "min_sla_attainment": Self.num(r.services.map(\.attainment).min() ?? 1),
             "be_work_done": Self.num(r.beWorkDone),
             "be_work_done_gpu_hours": Self.num(r.beWorkDone / 3600),
+            "be_throughput_gpus": Self.num(r.beWorkDone / max(r.duration, 1e-9)),
+            "be_mean_jct_s": Self.mean(r.jobs.compactMap(\.completionTime)),
+            "be_mean_burst_time_s": Self.mean(r.jobs.compactMap(\.meanBurstTime)),
             "be_lost_work": Self.num(r.beLostWork),
             "preemptions": Self.num(r.preemptions),
             "reclaims": r.reclaims,

@@ -1,11 +1,13 @@
 import ColoModel
 
-/// Several schedulers with different placement policies sharing one cluster, Kubernetes-style
-/// (DESIGN §7): each pod names its scheduler; every scheduler places pods on its own cached view of
-/// the cluster and sends binds to the API server, which holds the truth and accepts a bind only if
-/// the chosen node and GPUs still have room. A refused bind is a conflict: the pod goes back to the
-/// head of its scheduler's queue and the scheduler resyncs its view (optimistic concurrency, as in
-/// Omega and multi-scheduler Kubernetes). A value-type state machine: no clock, no randomness, no I/O.
+/// Several schedulers with different placement policies sharing one cluster over time, Kubernetes-
+/// style (DESIGN §7): each pod names its scheduler; every scheduler places pods on its own cached
+/// view of the cluster and sends binds to the API server (the place engineer's ``SharedCluster``,
+/// fine-grained Omega commits), which accepts a bind only if the chosen node and GPUs still have
+/// room. A refused bind is a conflict: the pod goes back to the head of its scheduler's queue and the
+/// scheduler resyncs its view. Unlike ``MultiSchedulerReplay`` (batches, no time), binds take time to
+/// arrive and views are refreshed periodically, so conflicts come from informer lag. A value-type
+/// state machine: no clock, no randomness, no I/O.
 public struct MultiScheduler: Sendable {
     /// One scheduler.
     public struct Member: Sendable {
@@ -23,24 +25,24 @@ public struct MultiScheduler: Sendable {
         public internal(set) var unschedulable = 0
 
         mutating func resync(_ truth: ClusterState) {
-            core = Scheduler(cluster: truth, policy: core.policy, name: name)
+            core.sync(to: truth)
         }
     }
 
-    /// The API server's view: the cluster's true free resources.
-    public private(set) var truth: Scheduler<AnyPlacementPolicy>
+    /// The API server: the cluster's committed state.
+    public private(set) var truth: SharedCluster
     /// The schedulers.
     public private(set) var members: [Member]
     /// Pods by id.
     public private(set) var pods: [Int: PodRequest] = [:]
-    /// Where bound pods are.
-    public private(set) var placements: [Int: Placement] = [:]
+    /// Where bound pods are, and which scheduler bound them.
+    public private(set) var placements: [Int: (placement: Placement, scheduler: Int)] = [:]
     /// Draws for tie-breaking, per pod (given by the caller, so the machine draws nothing).
     public var draws: [Int: PlacementDraws] = [:]
 
     /// Creates the schedulers over `cluster`, each with its policy.
     public init(cluster: ClusterState, schedulers: [(name: String, policy: AnyPlacementPolicy)]) {
-        truth = Scheduler(cluster: cluster, policy: AnyPlacementPolicy(BestFitPolicy()), name: "api-server")
+        truth = SharedCluster(cluster)
         members = schedulers.map { Member(name: $0.name, core: Scheduler(cluster: cluster, policy: $0.policy, name: $0.name)) }
     }
 
@@ -71,31 +73,23 @@ public struct MultiScheduler: Sendable {
             return [.sendBind(scheduler: m, pod: id, placement: p)]
         case .bindArrives(let m, let id, let p):
             members[m].inFlight -= 1
-            if Self.fits(p, on: truth.cluster.nodes[p.node]) {
-                truth.bind(p.shape, node: p.node, gpus: p.gpus)
-                placements[id] = p
+            if truth.commit(p, by: m, seenVersion: truth.versions[p.node], fineGrained: true) {
+                placements[id] = (p, m)
                 members[m].bound += 1
                 return [.bound(scheduler: m, pod: id, placement: p)]
             }
             members[m].conflicts += 1
             members[m].queue.insert(id, at: 0)
-            members[m].resync(truth.cluster)
+            members[m].resync(truth.state)
             return [.conflict(scheduler: m, pod: id, node: p.node)]
         case .sync(let m):
             // A resync with binds in flight would forget the scheduler's own assumptions.
-            if members.indices.contains(m), members[m].inFlight == 0 { members[m].resync(truth.cluster) }
+            if members.indices.contains(m), members[m].inFlight == 0 { members[m].resync(truth.state) }
             return []
         case .depart(let id):
-            if let p = placements.removeValue(forKey: id) { truth.release(p) }
+            if let p = placements.removeValue(forKey: id) { truth.release(p.placement, by: p.scheduler) }
             pods[id] = nil
             return []
         }
-    }
-
-    /// Whether the API server can still take `p` on `node` (CPU, memory and each chosen GPU).
-    static func fits(_ p: Placement, on node: NodeState) -> Bool {
-        guard node.cpuLeft >= p.shape.cpuMilli, node.memoryLeft >= p.shape.memoryMiB else { return false }
-        for g in p.gpus where node.gpuMilliLeft[g] < p.shape.gpuMilli { return false }
-        return true
     }
 }

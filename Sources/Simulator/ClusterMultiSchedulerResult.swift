@@ -29,6 +29,9 @@ public struct ClusterMultiSchedulerResult: Sendable {
     public var allocationOnUsed: Double
     /// Pods still waiting at the end.
     public var pending: Int
+    /// Mean cluster fragmentation over time, in GPUs (FGD's F = Σ_n F_n over the pods' typical
+    /// shapes, Weng et al. ATC'23, computed by the place engineer's `FragmentationModel`).
+    public var fragmentationMean: Double
     /// FNV-1a 64 digest of the bind trace.
     public var digest: String
     /// Simulated span, seconds.

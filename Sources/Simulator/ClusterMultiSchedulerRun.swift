@@ -14,9 +14,12 @@ public enum ClusterMultiSchedulerRun {
     /// Runs `config`.
     public static func run(_ config: ClusterMultiSchedulerConfig) -> ClusterMultiSchedulerResult {
         let cluster = ClusterState(nodes: config.nodes)
-        let typical = TypicalPods.build(from: config.podClasses.map(\.request))
+        // Typical pods weighted by how many of each class the run expects (FGD's popularity).
+        let typical = TypicalPods.build(from: config.podClasses.flatMap {
+            Array(repeating: $0.request, count: max(1, min(100_000, Int(($0.rate * config.duration).rounded()))))
+        })
         var ms = MultiScheduler(cluster: cluster, schedulers: config.schedulers.map {
-            ($0.name, AnyPlacementPolicy(kind: $0.policy, typicalPods: typical, cluster: cluster))
+            ($0.name, $0.policy.policy(cluster: cluster, typicalPods: typical))
         })
         var sim = Simulation<Double, Event>()
         let arrivals = config.podClasses.indices.map { RandomSource(seed: config.seed, purpose: "multi-scheduler.arrivals.\($0)") }
@@ -38,6 +41,9 @@ public enum ClusterMultiSchedulerRun {
         var usedSeconds = 0.0
         var usedPeak = 0
         var allocSeconds = 0.0
+        var fragSeconds = 0.0
+        var frag = 0.0
+        let fragModel = FragmentationModel(typicalPods: typical, cluster: cluster)
         var lastT = 0.0
         var used = 0
         var alloc = 0.0
@@ -66,6 +72,7 @@ public enum ClusterMultiSchedulerRun {
             let now = e.time
             usedSeconds += Double(used) * (now - lastT)
             allocSeconds += alloc * (now - lastT)
+            fragSeconds += frag * (now - lastT)
             lastT = now
             switch e.event {
             case .arrive(let c):
@@ -114,12 +121,14 @@ public enum ClusterMultiSchedulerRun {
                     }
                 }
                 if case .cycle(let m) = ev { ensureCycle(m, at: now, &sim) }
-                (used, alloc) = measure(ms.truth.cluster)
+                (used, alloc) = measure(ms.truth.state)
+                frag = ms.truth.state.nodes.reduce(0.0) { $0 + fragModel.fragmentation(of: $1) }
                 usedPeak = max(usedPeak, used)
             }
         }
         usedSeconds += Double(used) * (config.duration - lastT)
         allocSeconds += alloc * (config.duration - lastT)
+        fragSeconds += frag * (config.duration - lastT)
         let d = config.duration
         let schedulers = ms.members.enumerated().map { (m, member) in
             ClusterMultiSchedulerResult.Scheduler(
@@ -131,6 +140,7 @@ public enum ClusterMultiSchedulerRun {
             schedulers: schedulers, gpuCount: gpuCount, gpusUsedMean: usedSeconds / d, gpusUsedPeak: usedPeak,
             allocationRatio: allocSeconds / (d * Double(max(1, gpuCount))),
             allocationOnUsed: usedSeconds > 0 ? allocSeconds / usedSeconds : 0,
-            pending: ms.members.reduce(0) { $0 + $1.queue.count }, digest: digest.hex, duration: d)
+            pending: ms.members.reduce(0) { $0 + $1.queue.count },
+            fragmentationMean: fragSeconds / d / Double(GPUShare.milliPerGPU), digest: digest.hex, duration: d)
     }
 }

@@ -23,6 +23,9 @@ public struct ClusterSimulationConfig: Sendable {
     public var scaleInterval: Double
     /// Tidal: time from a replica's start to serving (model load), seconds (L).
     public var replicaStartup: Double
+    /// Tidal: scale to the highest load expected before the next decision takes effect (one interval
+    /// plus a start-up ahead, from the known load curve, as Aryl predicts); false scales to the load now.
+    public var forecast: Bool = true
     /// Seed of the workload generators.
     public var seed: UInt64
 
@@ -47,87 +50,4 @@ public struct ClusterSimulationConfig: Sendable {
 
     /// GPUs in the cluster.
     public var gpuCount: Int { nodes * gpusPerNode }
-}
-
-/// An online inference service in a cluster run.
-public struct ClusterServiceConfig: Sendable {
-    /// How the service's load is given.
-    public enum Load: Sendable {
-        /// Each replica follows its own GPU-utilization profile (fraction 0–1 on a dedicated GPU,
-        /// looped over the run), turned into requests/s by ``ClusterLatencyModel/load(forDuty:)``.
-        case utilizationProfiles([TimeSeries])
-        /// The whole service's arrival rate, split evenly over its ready replicas.
-        case arrivals(ArrivalProcess)
-    }
-    /// Name.
-    public var name: String
-    /// Fixed replica count (ignored under `tidal`, which autoscales).
-    public var replicas: Int
-    /// The load.
-    public var load: Load
-    /// Batching and latency.
-    public var latency: ClusterLatencyModel
-    /// SLA: the p99 latency target, seconds.
-    public var p99Target: Double
-    /// Compute quota of a replica pod under `shared`, milli-GPU.
-    public var gpuMilli: Int
-    /// Device memory of a replica, MiB.
-    public var memoryMiB: Int
-    /// Time-slice weight.
-    public var weight: Double
-    /// DRAM-bandwidth fraction of its kernels.
-    public var dramFraction: Double
-    /// Tidal: requests/s per replica and headroom.
-    public var tidal: TidalService?
-
-    /// Creates a service.
-    public init(name: String, replicas: Int, load: Load, latency: ClusterLatencyModel = .init(), p99Target: Double,
-                gpuMilli: Int = 500, memoryMiB: Int = 4096, weight: Double = 1, dramFraction: Double = 0.3,
-                tidal: TidalService? = nil) {
-        self.name = name
-        self.replicas = replicas
-        self.load = load
-        self.latency = latency
-        self.p99Target = p99Target
-        self.gpuMilli = gpuMilli
-        self.memoryMiB = memoryMiB
-        self.weight = weight
-        self.dramFraction = dramFraction
-        self.tidal = tidal
-    }
-}
-
-/// An offline (BE) job in a cluster run.
-public struct ClusterJobConfig: Sendable {
-    /// What the job does.
-    public enum Kind: Sendable {
-        /// Training: continuous GPU work with checkpoints, restart cost after an eviction.
-        case training(TrainingJobSpec)
-        /// Data processing or model development: bursts of work with think times.
-        case interactive(InteractiveJobSpec)
-    }
-    /// The job.
-    public var kind: Kind
-    /// Compute quota under `shared` (and its size beside LS), milli-GPU.
-    public var gpuMilli: Int
-    /// Device memory, MiB.
-    public var memoryMiB: Int
-    /// Time-slice weight.
-    public var weight: Double
-
-    /// Creates a job.
-    public init(kind: Kind, gpuMilli: Int = 500, memoryMiB: Int = 4096, weight: Double = 1) {
-        self.kind = kind
-        self.gpuMilli = gpuMilli
-        self.memoryMiB = memoryMiB
-        self.weight = weight
-    }
-
-    /// The job's name.
-    public var name: String {
-        switch kind {
-        case .training(let t): t.name
-        case .interactive(let i): i.name
-        }
-    }
 }

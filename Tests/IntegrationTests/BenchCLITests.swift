@@ -89,14 +89,14 @@ import TestSupport
 
     @Test(arguments: [
         (["bench", "mmc", "--servers", "0"], "--servers"),
-        (["bench", "mmc", "--arrival-rate", "-64"], "--arrival-rate"),
-        (["bench", "mmc", "--service-rate", "-1"], "--service-rate"),
+        (["bench", "mmc", "--arrival-rate", "-64"], "'--arrival-rate': must be a finite number > 0, got -64"),
+        (["bench", "mmc", "--service-rate", "-1"], "'--service-rate': must be a finite number > 0, got -1"),
         (["bench", "mmc", "--service-rate", "nan"], "--service-rate"),
         (["bench", "mmc", "--requests", "0"], "--requests"),
         (["bench", "mmc", "--requests", "100", "--warmup", "100"], "--warmup"),
         (["bench", "mmc", "--servers", "eight"], "servers"),
         (["bench", "phold", "--lps", "0"], "--lps"),
-        (["bench", "phold", "--pop", "-3"], "pop"),
+        (["bench", "phold", "--pop", "-3"], "'--pop': must be at least 1, got -3"),
         (["bench", "phold", "--events", "0"], "--events"),
         (["bench", "phold", "--remote", "1.5"], "--remote"),
         (["bench", "phold", "--mean", "0"], "--mean"),

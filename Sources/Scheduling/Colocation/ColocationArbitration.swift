@@ -41,10 +41,12 @@ public enum ColocationArbitration {
         return GPUStepGrants(gpu: gpu, grants: grants, dutyCycle: duty, smTime: min(1, sm))
     }
 
-    /// Spatial sharing under user-mode compute quotas (HAMi-core: a container's SM utilization is
-    /// held to its limit when another container shares the GPU, DESIGN §5). Kernels of different
-    /// pods co-run; each is slowed by the cache term `1 + κ·m_i·Σ_j m_j·duty_j` (capped at 3.2×,
-    /// DESIGN §4); the GPU is busy when any pod is (independent activity: `1 − Π(1 − duty_i)`).
+    /// Sharing under user-mode compute quotas (HAMi-core: a container's SM utilization is held to
+    /// its limit when another container shares the GPU, DESIGN §5). Without MPS the driver
+    /// time-slices the pods' contexts (DESIGN §4): their busy times add up, and a request that finds
+    /// another context on the GPU waits up to one native timeslice plus a switch. With MPS their
+    /// kernels co-run, each slowed by the cache term `1 + κ·m_i·Σ_j m_j·duty_j` (capped at 3.2×),
+    /// and the GPU is busy when any pod is (independent activity: `1 − Π(1 − duty_i)`).
     public static func spatial(gpu: Int, demands: [GPUPodDemand], config: ColocationConfig) -> GPUStepGrants {
         let shared = demands.count > 1
         var grants: [GPUPodGrant] = []
@@ -52,6 +54,29 @@ public enum ColocationArbitration {
         for d in demands {
             let a = shared ? min(1, d.quota / max(d.smFraction, 1e-9)) : 1
             grants.append(GPUPodGrant(pod: d.pod, availability: a, duty: min(max(0, d.demand), a)))
+        }
+        if !config.mps {
+            let wanted = grants.reduce(0.0) { $0 + $1.duty }
+            let capacity = shared ? max(0, 1 - config.switchCost / config.nativeTimeslice * Double(demands.count)) : 1
+            if wanted > capacity {
+                let fair = waterFill(demands: grants.map(\.duty), weights: grants.map { _ in 1 }, capacity: capacity)
+                let granted = fair.reduce(0, +)
+                for i in grants.indices {
+                    grants[i].duty = fair[i]
+                    grants[i].availability = min(grants[i].availability, max(fair[i], capacity - (granted - fair[i])))
+                }
+            }
+            let total = grants.reduce(0.0) { $0 + $1.duty }
+            var sm = 0.0
+            for i in grants.indices {
+                let others = total - grants[i].duty
+                if others > 0 {
+                    grants[i].waitProbability = min(1, others)
+                    grants[i].maxWait = config.nativeTimeslice + config.switchCost
+                }
+                sm += grants[i].duty * demands[i].smFraction
+            }
+            return GPUStepGrants(gpu: gpu, grants: grants, dutyCycle: min(1, total), smTime: min(1, sm))
         }
         applyCacheSlowdown(&grants, demands: demands, kappa: config.cacheKappa)
         var idle = 1.0

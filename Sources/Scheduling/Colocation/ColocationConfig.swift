@@ -21,6 +21,11 @@ public struct ColocationConfig: Sendable, Hashable {
     public var cacheKappa: Double
     /// Tidal: the autoscaled services.
     public var tidalServices: [TidalService]
+    /// `shared`: whether pods' kernels co-run (MPS); without it the driver time-slices their
+    /// contexts (DESIGN §4).
+    public var mps: Bool = false
+    /// The native driver's timeslice between contexts, seconds (V100 2 ms, DESIGN §4, L).
+    public var nativeTimeslice: Double = 0.002
 
     /// Creates a configuration.
     public init(gpuCount: Int, gpuMemoryMiB: Int = 16 * 1024, maxPodsPerGPU: Int = 16, maxBEPerGPU: Int = 2,
@@ -36,32 +41,5 @@ public struct ColocationConfig: Sendable, Hashable {
         self.switchCost = switchCost
         self.cacheKappa = cacheKappa
         self.tidalServices = tidalServices
-    }
-}
-
-/// An autoscaled online service under the `tidal` policy [Aryl, Lyra].
-public struct TidalService: Sendable, Hashable {
-    /// Requests/s one replica serves within its SLA.
-    public var capacityPerReplica: Double
-    /// Over-provisioning factor (≥ 1): replicas = ceil(load / capacity × headroom).
-    public var headroom: Double
-    /// Fewest replicas kept (≥ 1).
-    public var minReplicas: Int
-    /// Most replicas.
-    public var maxReplicas: Int
-
-    /// Creates a service description.
-    public init(capacityPerReplica: Double, headroom: Double = 1.2, minReplicas: Int = 1, maxReplicas: Int = .max) {
-        self.capacityPerReplica = capacityPerReplica
-        self.headroom = headroom
-        self.minReplicas = minReplicas
-        self.maxReplicas = maxReplicas
-    }
-
-    /// Replicas for `load` requests/s: `ceil(load / capacity × headroom)`, clamped to [min, max].
-    public func replicas(for load: Double) -> Int {
-        let raw = (load / capacityPerReplica * headroom).rounded(.up)
-        let n = raw.isFinite ? Int(min(raw, 1e9)) : maxReplicas
-        return min(maxReplicas, max(minReplicas, n))
     }
 }

@@ -3,9 +3,11 @@
 public struct DedicatedPolicy: ColocationPolicy {
     /// The configuration.
     public let config: ColocationConfig
+    /// Where pods are bound now.
     public private(set) var occupancy: ColocationOccupancy
     /// Pods waiting for a GPU.
     public private(set) var queue = ColocationQueue()
+    /// Which policy this is.
     public var kind: ColocationPolicyKind { .dedicated }
 
     /// Creates the policy over an empty cluster.
@@ -14,6 +16,7 @@ public struct DedicatedPolicy: ColocationPolicy {
         occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
     }
 
+    /// Handles one event at `now` (seconds) and returns the actions to carry out.
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         switch event {
         case .submit(let pod):

@@ -5,9 +5,11 @@
 public struct PreemptivePolicy: ColocationPolicy {
     /// The configuration.
     public let config: ColocationConfig
+    /// Where pods are bound now.
     public private(set) var occupancy: ColocationOccupancy
     /// Pods waiting for room.
     public private(set) var queue = ColocationQueue()
+    /// Which policy this is.
     public var kind: ColocationPolicyKind { .preemptive }
 
     /// Creates the policy over an empty cluster.
@@ -16,6 +18,7 @@ public struct PreemptivePolicy: ColocationPolicy {
         occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
     }
 
+    /// Handles one event at `now` (seconds) and returns the actions to carry out.
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         let (maxBE, maxPods) = (config.maxBEPerGPU, config.maxPodsPerGPU)
         let place = { (p: ColocationPod, o: ColocationOccupancy) in

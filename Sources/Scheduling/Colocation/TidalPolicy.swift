@@ -8,6 +8,7 @@ import ColoModel
 public struct TidalPolicy: ColocationPolicy {
     /// The configuration (its `tidalServices` are the autoscaled services, indexed from 0).
     public let config: ColocationConfig
+    /// Where pods are bound now.
     public private(set) var occupancy: ColocationOccupancy
     /// BE pods waiting for a GPU.
     public private(set) var queue = ColocationQueue()
@@ -15,6 +16,7 @@ public struct TidalPolicy: ColocationPolicy {
     public private(set) var replicaGPUs: [[Int]]
     /// GPUs lent to BE pods, in lending order.
     public private(set) var lent: [Int] = []
+    /// Which policy this is.
     public var kind: ColocationPolicyKind { .tidal }
 
     /// Creates the policy over an empty cluster; services start with no replica (send a load first).
@@ -29,6 +31,7 @@ public struct TidalPolicy: ColocationPolicy {
         ColocationPod(id: -1 - (service << 24 | gpu), priorityClass: .latencySensitive, gpuMilli: GPUShare.milliPerGPU)
     }
 
+    /// Handles one event at `now` (seconds) and returns the actions to carry out.
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         switch event {
         case .submit(let pod):

@@ -4,9 +4,11 @@
 public struct TimeSlicedPolicy: ColocationPolicy {
     /// The configuration.
     public let config: ColocationConfig
+    /// Where pods are bound now.
     public private(set) var occupancy: ColocationOccupancy
     /// Pods waiting for room.
     public private(set) var queue = ColocationQueue()
+    /// Which policy this is.
     public var kind: ColocationPolicyKind { .timeSliced }
 
     /// Creates the policy over an empty cluster.
@@ -15,6 +17,7 @@ public struct TimeSlicedPolicy: ColocationPolicy {
         occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
     }
 
+    /// Handles one event at `now` (seconds) and returns the actions to carry out.
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         let (maxBE, maxPods) = (config.maxBEPerGPU, config.maxPodsPerGPU)
         let place = { (p: ColocationPod, o: ColocationOccupancy) in
