@@ -18,16 +18,16 @@ struct BenchCheckCommand: ParsableCommand {
     @Flag(help: "Rewrite the golden values of the cases run (requires --reason).")
     var update = false
 
-    @Option(help: "Why the golden values change (recorded in the golden file with --update).")
+    @Option(help: ArgumentHelp("Why the golden values change (recorded in the golden file with --update).", valueName: "TEXT"))
     var reason: String?
 
     @Flag(help: "Print the comparison as JSON.")
     var json = false
 
-    @Option(help: "Run only the cases named NAME, under NAME/, or matching the glob NAME (e.g. scenario/v100-kernel-fixed-idle, placement).")
+    @Option(help: ArgumentHelp("Run only the cases named NAME, under NAME/, or matching the glob NAME (e.g. scenario/v100-kernel-fixed-idle, placement).", valueName: "NAME"))
     var only: String?
 
-    @Option(help: "The golden file.")
+    @Option(help: ArgumentHelp("The golden file.", valueName: "FILE"))
     var golden: String = "Tests/Golden/bench-check.json"
 
     @Flag(help: "Table: list only digests and failing metrics.")

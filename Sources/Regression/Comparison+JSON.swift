@@ -24,7 +24,7 @@ extension Comparison {
         var counts: [String: Int] = [:]
         for c in self.counts { counts[c.verdict.rawValue] = c.count }
         let obj: [String: Any] = ["passed": !failed, "counts": counts, "rows": rowObjects]
-        guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }
