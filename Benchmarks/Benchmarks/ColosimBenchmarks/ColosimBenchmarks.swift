@@ -10,7 +10,9 @@ import SimEngine
 /// single-GPU and cluster scenario, each run as `colosim bench check` runs it.
 ///
 /// Thresholds (Thresholds/6.3): malloc counts are deterministic for a given toolchain and held to
-/// ±5%; wall time is held loosely (±400%, shared 2-core machines), as for the engine benchmarks.
+/// ±5% (no absolute bound: ordo-one fails when either bound is exceeded, and these counts are in the
+/// 10^5–10^6 range, where one extra allocation per event adds far more than 5%); wall time is held
+/// loosely (±400%, shared 2-core machines), as for the engine benchmarks.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal],
@@ -20,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 5,
         thresholds: [
             .wallClock: .init(relative: [.p90: 400]),
-            .mallocCountTotal: .init(relative: [.p90: 5], absolute: [.p90: 16]),
+            .mallocCountTotal: .init(relative: [.p90: 5]),
         ]
     )
 
