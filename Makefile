@@ -33,9 +33,19 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product colosim
 
-## The main job: for now an M/M/c GPU-queue run (8 GPUs, 64 req/s, 100 ms service) vs Erlang C.
+## The main job: the default scenario (recsys co-location) under all five co-location policies, stored in
+## $(DB) as one comparison sweep, then its HTML (charts) and Markdown report in reports/.
+DEFAULT_SCENARIO := scenarios/recsys-colocation.yaml
+DB ?= colosim.sqlite
+REPORT := reports/recsys-colocation
 run: release
-	@$(COLOSIM) bench mmc --servers 8 --arrival-rate 64 --service-rate 10 --requests 1000000 --seed 1
+	@mkdir -p reports
+	@echo "colosim compare $(DEFAULT_SCENARIO) (dedicated, shared, preemptive, time-sliced, tidal) ..."
+	@out="$$($(COLOSIM) compare $(DEFAULT_SCENARIO) --db $(DB) --quiet)" || exit $$?; printf '%s\n' "$$out"; \
+	sweep=$$(printf '%s\n' "$$out" | sed -n 's/^runs stored as sweep \([^ ]*\).*/\1/p'); \
+	test -n "$$sweep" || { echo "make run: no sweep id in the compare output"; exit 1; }; \
+	$(COLOSIM) report "$$sweep" --db $(DB) --html $(REPORT).html --markdown $(REPORT).md >/dev/null && \
+	echo "report: $(CURDIR)/$(REPORT).html (Markdown: $(REPORT).md; runs in $(DB), sweep $$sweep)"
 
 ## The test suite (Swift Testing).
 test: deps

@@ -63,7 +63,7 @@ let package = Package(
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Regression",
+            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams", "Regression",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Scheduling", "Simulator", "Scenario", "Workload", "ColoModel", "TestSupport"]),
         .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
+        .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]

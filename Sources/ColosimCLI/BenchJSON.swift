@@ -19,6 +19,15 @@ struct BenchJSON {
         fields.append((key, value?.rendered(indent: 1) ?? "null"))
     }
 
+    /// Adds the fields every bench model ends with: wall time, event rate (null for a zero wall
+    /// time), run digest and version.
+    mutating func addRunFooter(events: UInt64, wall: Double, digest: String) {
+        add("wall_seconds", wall)
+        add("events_per_second", wall > 0 ? Double(events) / wall : Double?.none)
+        add("digest", digest)
+        add("version", ColosimVersion.string)
+    }
+
     /// The object as pretty-printed JSON text.
     func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1)

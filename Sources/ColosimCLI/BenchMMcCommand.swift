@@ -68,10 +68,7 @@ struct BenchMMcCommand: ParsableCommand {
             o.add("latency_p99_s", e.latencyP99)
             return o
         })
-        j.add("wall_seconds", wall)
-        j.add("events_per_second", wall > 0 ? Double(r.events) / wall : Double?.none)
-        j.add("digest", r.digestHex)
-        j.add("version", ColosimVersion.string)
+        j.addRunFooter(events: r.events, wall: wall, digest: r.digestHex)
         return j.rendered()
     }
 

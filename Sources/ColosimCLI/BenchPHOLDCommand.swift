@@ -56,10 +56,7 @@ struct BenchPHOLDCommand: ParsableCommand {
         j.add("last_ts", r.lastTimestamp)
         j.add("checksum", r.checksumHex)
         j.add("stop_reason", r.stopReason)
-        j.add("wall_seconds", wall)
-        j.add("events_per_second", wall > 0 ? Double(r.events) / wall : Double?.none)
-        j.add("digest", r.digestHex)
-        j.add("version", ColosimVersion.string)
+        j.addRunFooter(events: r.events, wall: wall, digest: r.digestHex)
         return j.rendered()
     }
 

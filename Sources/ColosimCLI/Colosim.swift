@@ -16,8 +16,9 @@ public struct Colosim: ParsableCommand {
             Exit codes: 0 success, 1 failure or regression, 2 bad input (flag, scenario or trace).
             """,
         version: ColosimVersion.string,
-        subcommands: [BenchCommand.self, RunCommand.self, CalibrateCommand.self, PlaceCommand.self,
-                      TraceCommand.self, RunsCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, PlanCommand.self, TuneCommand.self,
+                      PlaceCommand.self, CalibrateCommand.self, TraceCommand.self, RunsCommand.self,
+                      ReportCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -65,7 +65,7 @@ struct PlaceCommand: ParsableCommand {
         var explanations: [String] = []
         var digest = FNV1a64()
         for kind in policies {
-            var runs: [PlacementSeedRun] = []
+            var runs: [PlaceRunSummary] = []
             for (si, w) in workloads.enumerated() {
                 var observe: ((Int, PlacementDecision) -> Void)?
                 if si == 0 && explain > 0 {
@@ -79,7 +79,7 @@ struct PlaceCommand: ParsableCommand {
                 let r = kind.replay(cluster: cluster, typicalPods: typical, pods: w.pods, draws: w.draws,
                                     nodeRank: w.nodeRank, maxPercent: percent, observe: observe)
                 digest.combine(r.digest)
-                runs.append(PlacementSeedRun(seed: seedList[si], result: r, percent: percent))
+                runs.append(PlaceRunSummary(seed: seedList[si], result: r, percent: percent))
             }
             summaries.append(PolicySummary(kind: kind, runs: runs, gpus: cluster.gpuCount))
         }
@@ -174,7 +174,7 @@ struct PlaceCommand: ParsableCommand {
 }
 
 /// One replay's figures.
-struct PlacementSeedRun {
+struct PlaceRunSummary {
     var seed: UInt64
     var allocPercent: Double
     var finalPercent: Double
@@ -197,7 +197,7 @@ struct PlacementSeedRun {
 /// Mean and spread of one policy over seeds.
 struct PolicySummary {
     var kind: PlacementPolicyKind
-    var runs: [PlacementSeedRun]
+    var runs: [PlaceRunSummary]
     var gpus: Int
 
     static func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }

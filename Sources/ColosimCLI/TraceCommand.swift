@@ -6,9 +6,9 @@ import Workload
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
-        abstract: "Check workload traces and write synthetic utilization samples.",
+        abstract: "Check workload traces, write synthetic utilization samples, export run timelines (Chrome trace).",
         discussion: "Formats and columns: docs/traces.md. A malformed trace exits with code 2 and names file, line and column.",
-        subcommands: [Check.self, Sample.self])
+        subcommands: [Check.self, Sample.self, TraceExportCommand.self])
 
     /// `colosim trace check FILE --format F [--json]`.
     struct Check: ParsableCommand {

@@ -41,6 +41,15 @@ public struct LatencyRecorder: Sendable {
         count == 0 ? .zero : SimDuration(nanoseconds: Int64(histogram.valueAtPercentile(percentile)))
     }
 
+    /// The latency CDF at ``LatencyQuantile/cdfFractions`` (the last point is the exact maximum); empty
+    /// when nothing was recorded. Values are HdrHistogram's (3 significant digits).
+    public func cdf() -> [LatencyQuantile] {
+        guard count > 0 else { return [] }
+        return LatencyQuantile.cdfFractions.map { f in
+            LatencyQuantile(fraction: f, latency: f >= 1 ? SimDuration(nanoseconds: maxNanoseconds) : percentile(f * 100))
+        }
+    }
+
     /// Count, mean, percentiles and maximum; nil when nothing was recorded.
     public func summary() -> LatencySummary? {
         guard count > 0 else { return nil }

@@ -17,27 +17,13 @@ public enum ClusterScenarioLoader {
 
     /// Loads the cluster scenario at `path`.
     public static func load(path: String) throws -> ClusterScenario {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, line: nil, field: nil, "cannot read the scenario file as UTF-8 text")
-        }
-        return try parse(yaml: text, file: path)
+        try parse(yaml: ScenarioDocument.text(atPath: path, .brief), file: path)
     }
 
     /// Parses cluster scenario text; `file` names it in errors and anchors relative trace paths.
     public static func parse(yaml: String, file: String) throws -> ClusterScenario {
-        let root: Node
-        do {
-            guard let n = try Yams.compose(yaml: yaml) else {
-                throw ScenarioError(file: file, line: 1, field: nil, "the scenario file is empty")
-            }
-            root = n
-        } catch let e as ScenarioError {
-            throw e
-        } catch {
-            throw ScenarioError(file: file, line: nil, field: nil, "not valid YAML: \(error)")
-        }
-        let index = LineIndex()
-        var r = try MappingReader(root, path: "", file: file, index: index)
+        var r = try ScenarioDocument.root(yaml: yaml, file: file, .brief)
+        let index = r.index
         _ = try r.choice("schema", ["cluster"], required: true)
         let name = try r.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let description = try r.string("description") ?? ""

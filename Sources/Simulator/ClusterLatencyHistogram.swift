@@ -49,6 +49,24 @@ public struct ClusterLatencyHistogram: Sendable, Hashable {
         return Self.upper(Self.bucketCount - 1)
     }
 
+    /// The quantiles at `fractions` (each as in ``quantile(_:)``) in one pass; empty when nothing was recorded.
+    /// `fractions` must be increasing.
+    public func quantiles(_ fractions: [Double]) -> [Double] {
+        guard total > 0 else { return [] }
+        var out: [Double] = []
+        out.reserveCapacity(fractions.count)
+        var acc = 0.0, k = 0
+        for (i, c) in counts.enumerated() where c > 0 {
+            acc += c
+            while k < fractions.count, acc >= fractions[k] * total {
+                out.append(Self.upper(i))
+                k += 1
+            }
+        }
+        while out.count < fractions.count { out.append(Self.upper(Self.bucketCount - 1)) }
+        return out
+    }
+
     /// Fraction of requests within the target (1 when empty).
     public var attainment: Double { total > 0 ? withinTarget / total : 1 }
 }

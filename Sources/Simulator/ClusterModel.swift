@@ -1,4 +1,5 @@
 import ColoModel
+import Metrics
 import Scheduling
 import SimEngine
 import Workload
@@ -24,6 +25,10 @@ struct ClusterModel {
     var allocated = 0.0
     var reclaims = 0
     var steps = 0
+    /// Utilization series buckets (GPU-seconds used, duty-seconds, seconds), a fixed number over the run.
+    var seriesBuckets = [(used: Double, duty: Double, span: Double)](repeating: (0, 0, 0), count: seriesBucketCount)
+    /// How many points the utilization series has at most.
+    static let seriesBucketCount = 240
     /// Pod ids: replicas 0..<jobBase (growing under tidal from `tidalBase`), jobs `jobBase + j`.
     let jobBase = 1 << 30
 
@@ -288,6 +293,10 @@ struct ClusterModel {
         dutyOnUsed += stepDuty * dt
         smOnUsed += stepSM * dt
         allocated += stepAlloc * dt
+        let b = min(Self.seriesBucketCount - 1, max(0, Int(now / config.duration * Double(Self.seriesBucketCount))))
+        seriesBuckets[b].used += Double(used) * dt
+        seriesBuckets[b].duty += stepDuty * dt
+        seriesBuckets[b].span += dt
         digest.combine(Int64(used))
         digest.combine(stepDuty)
         // Finished training jobs leave.
@@ -366,7 +375,8 @@ struct ClusterModel {
             ClusterSimulationResult.Service(
                 name: svc.name, requests: histograms[s].total, p50: histograms[s].quantile(0.5),
                 p99: histograms[s].quantile(0.99), p99Target: svc.p99Target, attainment: histograms[s].attainment,
-                replicasMean: replicaSeconds[s] / d, replicasPeak: replicaPeak[s], worstStepP99: worstStepP99[s])
+                replicasMean: replicaSeconds[s] / d, replicasPeak: replicaPeak[s], worstStepP99: worstStepP99[s],
+                latencyQuantiles: histograms[s].quantiles(LatencyQuantile.cdfFractions))
         }
         let jobsOut = jobs.map { j in
             ClusterSimulationResult.Job(
@@ -381,6 +391,14 @@ struct ClusterModel {
             digest.combine(s.requests)
         }
         for j in jobsOut { digest.combine(j.workDone) }
+        let width = d / Double(Self.seriesBucketCount)
+        let gpus = Double(max(1, config.gpuCount))
+        let series = seriesBuckets.enumerated().compactMap { (k, b) -> ClusterSimulationResult.Sample? in
+            guard b.span > 0 else { return nil }
+            return ClusterSimulationResult.Sample(t: (Double(k) + 0.5) * width, gpusUsed: b.used / b.span,
+                                                  utilization: b.used > 0 ? b.duty / b.used : 0,
+                                                  clusterUtilization: b.duty / (b.span * gpus))
+        }
         return ClusterSimulationResult(
             policy: config.policy.rawValue, gpuCount: config.gpuCount, duration: d,
             gpusUsedMean: usedSeconds / d, gpusUsedPeak: usedPeak,
@@ -388,6 +406,6 @@ struct ClusterModel {
             smTimeMean: usedSeconds > 0 ? smOnUsed / usedSeconds : 0,
             clusterUtilizationMean: dutyOnUsed / (d * Double(max(1, config.gpuCount))),
             allocationRatio: allocated / (d * Double(max(1, config.gpuCount))),
-            services: services, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex)
+            services: services, series: series, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex)
     }
 }

@@ -20,6 +20,20 @@ public struct ClusterSimulationResult: Sendable {
         public var replicasPeak: Int
         /// The highest p99 of any single step (of one replica): the SLA holds at every step when ≤ target.
         public var worstStepP99: Double
+        /// Latency CDF: seconds at each of ``LatencyQuantile/cdfFractions`` (empty without requests); not
+        /// part of the digest.
+        public var latencyQuantiles: [Double] = []
+    }
+    /// One point of the utilization time series (a bucket of steps; not part of the digest).
+    public struct Sample: Sendable {
+        /// Bucket midpoint, seconds since the start.
+        public var t: Double
+        /// Mean GPUs with at least one pod.
+        public var gpusUsed: Double
+        /// Mean duty cycle over the GPUs in use, 0–1.
+        public var utilization: Double
+        /// Mean duty cycle over all GPUs of the cluster, 0–1.
+        public var clusterUtilization: Double
     }
     /// Per offline job.
     public struct Job: Sendable {
@@ -65,6 +79,8 @@ public struct ClusterSimulationResult: Sendable {
     public var allocationRatio: Double
     /// Per service.
     public var services: [Service]
+    /// Utilization over time, at most ``ClusterModel`` series-bucket count points.
+    public var series: [Sample] = []
     /// Per job.
     public var jobs: [Job]
     /// Tidal: GPUs reclaimed from BE jobs, and GPU seconds of BE work lost to the reclaims.

@@ -18,7 +18,7 @@ struct ClusterScenarioTests {
     }
 
     static func run(_ args: [String]) throws -> Summary {
-        let r = try runColosim(["run"] + args + ["--json"])
+        let r = try runColosim(["run", "--no-store"] + args + ["--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) is [String: Any])
         return Summary(stdout: r.stdout)
@@ -105,10 +105,10 @@ struct ClusterScenarioTests {
     }
 
     @Test func badPolicyAndMisplacedFlagExitTwo() throws {
-        let bad = try runColosim(["run", "scenarios/tidal-diurnal.yaml", "--policy", "greedy"])
+        let bad = try runColosim(["run", "--no-store", "scenarios/tidal-diurnal.yaml", "--policy", "greedy"])
         #expect(bad.exitCode == 2)
         #expect(bad.stderr.contains("--policy") && bad.stderr.contains("time-sliced"))
-        let single = try runColosim(["run", "scenarios/v100-ai-render-split.yaml", "--policy", "shared"])
+        let single = try runColosim(["run", "--no-store", "scenarios/v100-ai-render-split.yaml", "--policy", "shared"])
         #expect(single.exitCode == 2)
     }
 
@@ -124,7 +124,7 @@ struct ClusterScenarioTests {
         cluster: {nodes: 1, gpus_per_node: -2}
         services: []
         """.write(to: file, atomically: true, encoding: .utf8)
-        let r = try runColosim(["run", file.path, "--json"])
+        let r = try runColosim(["run", "--no-store", file.path, "--json"])
         #expect(r.exitCode == 2)
         #expect(r.stderr.contains("bad.yaml:4") && r.stderr.contains("cluster.gpus_per_node"), "\(r.stderr)")
     }
@@ -149,12 +149,12 @@ struct ClusterScenarioTests {
         }
         let missing = dir.appendingPathComponent("missing.yaml")
         try scenario("no/such.csv").write(to: missing, atomically: true, encoding: .utf8)
-        let r1 = try runColosim(["run", missing.path])
+        let r1 = try runColosim(["run", "--no-store", missing.path])
         #expect(r1.exitCode == 2)
         #expect(r1.stderr.contains("missing.yaml:7") && r1.stderr.contains("services[0].load.genai_profile.path"), "\(r1.stderr)")
         let bad = dir.appendingPathComponent("bad.yaml")
         try scenario(trace.path).write(to: bad, atomically: true, encoding: .utf8)
-        let r2 = try runColosim(["run", bad.path])
+        let r2 = try runColosim(["run", "--no-store", bad.path])
         #expect(r2.exitCode == 2)
         #expect(r2.stderr.contains("duty.csv:3") && r2.stderr.contains("column 1") && r2.stderr.contains("value"), "\(r2.stderr)")
     }

@@ -25,7 +25,7 @@ import TestSupport
     }
 
     func run(_ scenario: String) throws -> Run {
-        let r = try runColosim(["run", "scenarios/\(scenario).yaml", "--json"])
+        let r = try runColosim(["run", "--no-store", "scenarios/\(scenario).yaml", "--json"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let run = Run(json: obj ?? [:])
@@ -55,7 +55,7 @@ import TestSupport
         #expect(capped != text)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("render-cap-10-\(UUID().uuidString).yaml").path
         try capped.write(toFile: path, atomically: true, encoding: .utf8)
-        let out = try runColosim(["run", path, "--json"])
+        let out = try runColosim(["run", "--no-store", path, "--json"])
         let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
         let r10 = Run(json: obj ?? [:])
         let render10 = r10.achieved("render", "render")
@@ -138,7 +138,7 @@ import TestSupport
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("h200-10-90-\(UUID().uuidString).yaml").path
         try text.replacingOccurrences(of: "profile: v100-sxm2-16gb", with: "profile: h200")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let out = try runColosim(["run", path, "--json"])
+        let out = try runColosim(["run", "--no-store", path, "--json"])
         let h200 = Run(json: (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]) ?? [:])
         func ratio(_ r: Run) -> Double { r.number("fed-90", "kernels_completed") / r.number("fed-10", "kernels_completed") }
         #expect(ratio(h200) < ratio(v100) - 1, "H200 1:\(ratio(h200)) vs V100 1:\(ratio(v100))")
@@ -152,7 +152,7 @@ import TestSupport
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("burst-\(UUID().uuidString).yaml").path
         try text.replacingOccurrences(of: "policy: online-preempts-offline", with: "policy: burst")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let out = try runColosim(["run", path, "--json"])
+        let out = try runColosim(["run", "--no-store", path, "--json"])
         let burst = Run(json: (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]) ?? [:])
         let p99 = ope.number("resnet50", "latency_p99_ms"), p99Burst = burst.number("resnet50", "latency_p99_ms")
         #expect(p99 < 0.6 * p99Burst, "p99 \(p99) ms vs \(p99Burst) ms under burst")

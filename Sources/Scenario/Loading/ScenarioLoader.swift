@@ -15,36 +15,13 @@ public enum ScenarioLoader {
 
     /// Loads the scenario at `path`.
     public static func load(path: String) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, line: nil, field: nil, "cannot read the scenario file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, line: nil, field: nil, "the scenario file is not UTF-8 text")
-        }
-        return try parse(yaml: text, file: path)
+        try parse(yaml: ScenarioDocument.text(atPath: path, .detailed), file: path)
     }
 
     /// Parses scenario text; `file` names it in errors.
     public static func parse(yaml: String, file: String) throws -> Scenario {
-        let root: Node
-        do {
-            guard let n = try Yams.compose(yaml: yaml) else {
-                throw ScenarioError(file: file, line: 1, field: nil, "the scenario file is empty")
-            }
-            root = n
-        } catch let e as ScenarioError {
-            throw e
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
-            let key = duplicates.first ?? "?"
-            let line = Self.lineOfSecondOccurrence(of: key, in: yaml)
-            throw ScenarioError(file: file, line: line, field: key, "duplicate key '\(key)' in one mapping")
-        } catch let e as YamlError {
-            throw ScenarioError(file: file, line: Self.line(of: e), field: nil, "not valid YAML: \(Self.problem(of: e))")
-        } catch {
-            throw ScenarioError(file: file, line: nil, field: nil, "not valid YAML: \(error)")
-        }
-        let index = LineIndex()
-        var r = try MappingReader(root, path: "", file: file, index: index)
+        var r = try ScenarioDocument.root(yaml: yaml, file: file, .detailed)
+        let index = r.index
         _ = try r.choice("schema", schemas)
         let name = try r.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let description = try r.string("description") ?? ""
@@ -118,40 +95,5 @@ public enum ScenarioLoader {
     /// Maps a simulator configuration field (`containers[0].workloads[1].kernel.work`) to the scenario path.
     static func scenarioPath(forConfigField f: String) -> String {
         f.hasPrefix("device.") ? "device.override." + f.dropFirst("device.".count) : f
-    }
-
-    /// The line where `key` appears as a mapping key for the second time at one indentation (best effort).
-    static func lineOfSecondOccurrence(of key: String, in yaml: String) -> Int? {
-        var seen: [Int: Int] = [:]  // column of a mapping's keys → occurrences of `key` there
-        for (i, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var column = raw.prefix { $0 == " " }.count
-            var rest = raw.dropFirst(column)
-            if rest.isEmpty || rest.hasPrefix("#") { continue }
-            for k in seen.keys where k > column { seen[k] = nil }
-            while rest.hasPrefix("- ") {  // a list item starts a new mapping two columns in
-                column += 2
-                rest = rest.dropFirst(2)
-                for k in seen.keys where k >= column { seen[k] = nil }
-            }
-            if rest.hasPrefix(key + ":") {
-                seen[column, default: 0] += 1
-                if seen[column] == 2 { return i + 1 }
-            }
-        }
-        return nil
-    }
-
-    static func line(of e: YamlError) -> Int? {
-        switch e {
-        case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m.line
-        default: return nil
-        }
-    }
-
-    static func problem(of e: YamlError) -> String {
-        switch e {
-        case .scanner(_, let p, _, _), .parser(_, let p, _, _), .composer(_, let p, _, _): return p
-        default: return "\(e)"
-        }
     }
 }

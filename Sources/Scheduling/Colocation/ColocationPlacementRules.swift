@@ -43,3 +43,17 @@ public enum ColocationPlacementRules {
         return occ.firstEmpty
     }
 }
+
+extension ColocationPlacementRules {
+    /// ``bestFit(_:_:maxPods:)`` with the pod limit of `config`.
+    static func bestFit(_ config: ColocationConfig) -> ColocationBinder.Placement {
+        let maxPods = config.maxPodsPerGPU
+        return { bestFit($0, $1, maxPods: maxPods) }
+    }
+
+    /// ``besideLS(_:_:maxBE:maxPods:)`` with the BE and pod limits of `config`.
+    static func besideLS(_ config: ColocationConfig) -> ColocationBinder.Placement {
+        let (maxBE, maxPods) = (config.maxBEPerGPU, config.maxPodsPerGPU)
+        return { besideLS($0, $1, maxBE: maxBE, maxPods: maxPods) }
+    }
+}

@@ -1,38 +1,21 @@
 /// `dedicated` (baseline, DESIGN §6): every pod gets a whole GPU of its own; pods that find no empty
 /// GPU wait. Nothing is shared, so each pod runs as fast as it wants.
 public struct DedicatedPolicy: ColocationPolicy {
+    private var binder: ColocationBinder
     /// The configuration.
-    public let config: ColocationConfig
+    public var config: ColocationConfig { binder.config }
     /// Where pods are bound now.
-    public private(set) var occupancy: ColocationOccupancy
+    public var occupancy: ColocationOccupancy { binder.occupancy }
     /// Pods waiting for a GPU.
-    public private(set) var queue = ColocationQueue()
+    public var queue: ColocationQueue { binder.queue }
     /// Which policy this is.
     public var kind: ColocationPolicyKind { .dedicated }
 
     /// Creates the policy over an empty cluster.
-    public init(config: ColocationConfig) {
-        self.config = config
-        occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
-    }
+    public init(config: ColocationConfig) { binder = ColocationBinder(config: config) }
 
     /// Handles one event at `now` (seconds) and returns the actions to carry out.
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
-        switch event {
-        case .submit(let pod):
-            if let g = ColocationPlacementRules.wholeGPU(pod, occupancy) {
-                occupancy.bind(pod, gpu: g)
-                return [.bind(pod: pod.id, gpu: g)]
-            }
-            queue.append(pod)
-            return [.queued(pod: pod.id)]
-        case .finish(let id):
-            occupancy.unbind(id)
-            return queue.drain(into: &occupancy, place: ColocationPlacementRules.wholeGPU)
-        case .arbitrate(let gpu, let demands):
-            return [.grants(ColocationArbitration.exclusive(gpu: gpu, demands: demands, config: config))]
-        case .serviceLoad:
-            return []
-        }
+        binder.handle(event, place: ColocationPlacementRules.wholeGPU, arbitrate: ColocationArbitration.exclusive)
     }
 }

@@ -2,39 +2,21 @@
 /// user-mode engine holds each pod to its compute quota while the GPU is shared, and kernels of
 /// different pods co-run (spatial sharing with the cache-interference term).
 public struct SharedPolicy: ColocationPolicy {
+    private var binder: ColocationBinder
     /// The configuration.
-    public let config: ColocationConfig
+    public var config: ColocationConfig { binder.config }
     /// Where pods are bound now.
-    public private(set) var occupancy: ColocationOccupancy
+    public var occupancy: ColocationOccupancy { binder.occupancy }
     /// Pods waiting for room.
-    public private(set) var queue = ColocationQueue()
+    public var queue: ColocationQueue { binder.queue }
     /// Which policy this is.
     public var kind: ColocationPolicyKind { .shared }
 
     /// Creates the policy over an empty cluster.
-    public init(config: ColocationConfig) {
-        self.config = config
-        occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
-    }
+    public init(config: ColocationConfig) { binder = ColocationBinder(config: config) }
 
     /// Handles one event at `now` (seconds) and returns the actions to carry out.
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
-        let maxPods = config.maxPodsPerGPU
-        switch event {
-        case .submit(let pod):
-            if let g = ColocationPlacementRules.bestFit(pod, occupancy, maxPods: maxPods) {
-                occupancy.bind(pod, gpu: g)
-                return [.bind(pod: pod.id, gpu: g)]
-            }
-            queue.append(pod)
-            return [.queued(pod: pod.id)]
-        case .finish(let id):
-            occupancy.unbind(id)
-            return queue.drain(into: &occupancy) { ColocationPlacementRules.bestFit($0, $1, maxPods: maxPods) }
-        case .arbitrate(let gpu, let demands):
-            return [.grants(ColocationArbitration.spatial(gpu: gpu, demands: demands, config: config))]
-        case .serviceLoad:
-            return []
-        }
+        binder.handle(event, place: ColocationPlacementRules.bestFit(config), arbitrate: ColocationArbitration.spatial)
     }
 }

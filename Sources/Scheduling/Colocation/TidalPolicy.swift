@@ -6,12 +6,13 @@ import ColoModel
 /// evicted (losing its work since the last checkpoint, which the simulator counts) and queued again
 /// at the head. Replicas stop newest first when the load falls, and the freed GPUs are lent again.
 public struct TidalPolicy: ColocationPolicy {
+    private var binder: ColocationBinder
     /// The configuration (its `tidalServices` are the autoscaled services, indexed from 0).
-    public let config: ColocationConfig
+    public var config: ColocationConfig { binder.config }
     /// Where pods are bound now.
-    public private(set) var occupancy: ColocationOccupancy
+    public var occupancy: ColocationOccupancy { binder.occupancy }
     /// BE pods waiting for a GPU.
-    public private(set) var queue = ColocationQueue()
+    public var queue: ColocationQueue { binder.queue }
     /// GPUs running replicas of each service, oldest first.
     public private(set) var replicaGPUs: [[Int]]
     /// GPUs lent to BE pods, in lending order.
@@ -21,8 +22,7 @@ public struct TidalPolicy: ColocationPolicy {
 
     /// Creates the policy over an empty cluster; services start with no replica (send a load first).
     public init(config: ColocationConfig) {
-        self.config = config
-        occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
+        binder = ColocationBinder(config: config)
         replicaGPUs = Array(repeating: [], count: config.tidalServices.count)
     }
 
@@ -35,16 +35,10 @@ public struct TidalPolicy: ColocationPolicy {
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         switch event {
         case .submit(let pod):
-            if let g = occupancy.firstEmpty {
-                occupancy.bind(pod, gpu: g)
-                lent.append(g)
-                return [.bind(pod: pod.id, gpu: g)]
-            }
-            queue.append(pod)
-            return [.queued(pod: pod.id)]
+            return lend(binder.submit(pod, place: ColocationPlacementRules.wholeGPU))
         case .finish(let id):
-            if let (_, g) = occupancy.unbind(id) { lent.removeAll { $0 == g } }
-            return lendFree()
+            if let (_, g) = binder.occupancy.unbind(id) { lent.removeAll { $0 == g } }
+            return lend(binder.drain(place: ColocationPlacementRules.wholeGPU))
         case .arbitrate(let gpu, let demands):
             return [.grants(ColocationArbitration.exclusive(gpu: gpu, demands: demands, config: config))]
         case .serviceLoad(let s, let load):
@@ -53,30 +47,30 @@ public struct TidalPolicy: ColocationPolicy {
             var actions: [ColocationAction] = []
             while replicaGPUs[s].count < want {
                 let g: Int
-                if let free = occupancy.firstEmpty {
+                if let free = binder.occupancy.firstEmpty {
                     g = free
-                } else if let victim = lent.popLast(), let pod = occupancy.gpus[victim].pods.first {
-                    occupancy.unbind(pod.id)
-                    queue.pushFront(pod)
+                } else if let victim = lent.popLast(), let pod = binder.occupancy.gpus[victim].pods.first {
+                    binder.occupancy.unbind(pod.id)
+                    binder.queue.pushFront(pod)
                     actions.append(.evict(pod: pod.id, gpu: victim))
                     g = victim
                 } else {
                     break  // the cluster is full of replicas
                 }
-                occupancy.bind(Self.replicaPod(service: s, gpu: g), gpu: g)
+                binder.occupancy.bind(Self.replicaPod(service: s, gpu: g), gpu: g)
                 replicaGPUs[s].append(g)
                 actions.append(.startReplica(service: s, gpu: g))
             }
             while replicaGPUs[s].count > want, let g = replicaGPUs[s].popLast() {
-                occupancy.unbind(Self.replicaPod(service: s, gpu: g).id)
+                binder.occupancy.unbind(Self.replicaPod(service: s, gpu: g).id)
                 actions.append(.stopReplica(service: s, gpu: g))
             }
-            return actions + lendFree()
+            return actions + lend(binder.drain(place: ColocationPlacementRules.wholeGPU))
         }
     }
 
-    private mutating func lendFree() -> [ColocationAction] {
-        let actions = queue.drain(into: &occupancy, place: ColocationPlacementRules.wholeGPU)
+    /// Records the GPUs of the binds in `actions` as lent, in order, and returns the actions.
+    private mutating func lend(_ actions: [ColocationAction]) -> [ColocationAction] {
         for case .bind(_, let g) in actions { lent.append(g) }
         return actions
     }

@@ -35,6 +35,9 @@ public struct SimulationConfig: Sendable {
     public var shareWindow: SimDuration
     /// Check model invariants after every event (on in debug and test builds by default).
     public var checkInvariants: Bool
+    /// Record a ``TimelineEvent`` timeline of this window into ``SimulationResult/timeline`` (off by
+    /// default; the results and the digest are the same either way).
+    public var timelineWindow: Range<Instant>? = nil
 
     /// A bare-GPU configuration of `profile` running `containers` for `duration`.
     public init(profile: DeviceProfile, containers: [ContainerSpec], duration: SimDuration,

@@ -25,6 +25,11 @@ public struct SimulationResult: Sendable, Codable {
     public var invariantViolations: [String]
     /// Per workload name, when the host last saw a request complete.
     public var lastCompletion: [String: Instant]
+    /// The recorded timeline (events in the order they closed), empty unless
+    /// ``SimulationConfig/timelineWindow`` was set.
+    public var timeline: [TimelineEvent] = []
+    /// Timeline events not kept because the recorder's bound was reached.
+    public var timelineDropped: Int = 0
 
     /// The digest as 16 hex digits.
     public var digestHex: String {
@@ -72,6 +77,8 @@ public struct WorkloadResult: Sendable, Codable, Hashable {
     public var slaAttainment: Double?
     /// Launch attempts the gate deferred.
     public var throttledLaunches: Int
+    /// Request latency CDF at ``LatencyQuantile/cdfFractions`` (empty without requests); not part of the digest.
+    public var latencyCDF: [LatencyQuantile] = []
 }
 
 /// One container's results.

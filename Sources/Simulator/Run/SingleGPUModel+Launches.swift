@@ -73,6 +73,7 @@ extension SingleGPUModel {
                                   shape: shape, streamPriority: prio, stream: workloads[w].stream)
         }
         let domain = rec.engine.domain
+        timeline?.submitted(id, now: sim.now)
         windowDemand[container, default: []].insert(domain)
         onDevice[container, default: [:]][domain, default: 0] += 1
         let old = busyCount[domain]?[context] ?? 0
@@ -85,6 +86,7 @@ extension SingleGPUModel {
         let w = rec.workload
         let context = workloads[w].context
         let domain = c.engine.domain
+        timeline?.completed(c.id, workload: workloads[w].spec.name, container: c.container, domain: domain, now: sim.now)
         onDevice[c.container, default: [:]][domain, default: 1] -= 1
         let n = (busyCount[domain]?[context] ?? 1) - 1
         busyCount[domain, default: [:]][context] = n
@@ -126,8 +128,13 @@ extension SingleGPUModel {
     mutating func apply(_ domain: SliceDomain, _ actions: [ContextSchedulerAction]) {
         for a in actions {
             switch a {
-            case .grant(let c, let cost): device.grant(domain, to: c, switchCost: cost)
-            case .shareAll: device.shareAll(domain)
+            case .grant(let c, let cost):
+                let switchesBefore = device.grants[domain]?.switches ?? 0
+                device.grant(domain, to: c, switchCost: cost)
+                if timeline != nil { recordGrant(domain, to: c, switchesBefore: switchesBefore) }
+            case .shareAll:
+                timeline?.shared(domain, now: sim.now)
+                device.shareAll(domain)
             case .setTimer(let at, let token):
                 let id = sim.schedule(.schedulerTimer(domain, token), at: max(at, sim.now), priority: 1)
                 schedulerTimers[domain, default: [:]][token] = id
@@ -135,5 +142,14 @@ extension SingleGPUModel {
                 if let id = schedulerTimers[domain]?.removeValue(forKey: token) { sim.cancel(id) }
             }
         }
+    }
+
+    /// Timeline: `context` now holds `domain` (nil: nobody); a switch shows as its cost.
+    mutating func recordGrant(_ domain: SliceDomain, to context: ContainerID?, switchesBefore: Int) {
+        let g = device.grants[domain]
+        let switched = (g?.switches ?? 0) > switchesBefore
+        let cost = switched ? max(.zero, (g?.switchingUntil ?? sim.now) - sim.now) : .zero
+        let busy = timeline?.holder(of: domain).map { (busyCount[domain]?[$0] ?? 0) > 0 } ?? false
+        timeline?.granted(domain, to: context, switchCost: cost, now: sim.now, previousBusy: busy)
     }
 }

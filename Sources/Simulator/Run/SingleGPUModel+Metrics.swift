@@ -67,7 +67,8 @@ extension SingleGPUModel {
                 name: w.spec.name, kind: w.spec.kind.label, container: w.container, issued: w.issued,
                 completed: w.completed, dropped: w.dropped,
                 throughputPerSecond: Double(w.completedInWindow) / span, kernelsCompleted: w.kernelsCompleted,
-                latency: lat, slaAttainment: w.recorder.slaAttainment, throttledLaunches: w.throttled)
+                latency: lat, slaAttainment: w.recorder.slaAttainment, throttledLaunches: w.throttled,
+                latencyCDF: w.recorder.cdf())
             h.combine(UInt64(w.completed))
             h.combine(UInt64(w.kernelsCompleted))
             h.combine(lat?.p99.nanoseconds ?? 0)

@@ -40,6 +40,8 @@ struct SingleGPUModel {
     var samples: [(time: Instant, usage: [ContainerID: EngineUsage])] = []
     var oomEvents: [OOMEvent] = []
     var oomCount: [ContainerID: Int] = [:]
+    /// The opt-in timeline recorder (nil unless ``SimulationConfig/timelineWindow`` is set).
+    var timeline: TimelineRecorder?
 
     static let utilSamplePeriod = SimDuration.milliseconds(10)
 
@@ -49,6 +51,7 @@ struct SingleGPUModel {
         schedulers = [.graphics: config.graphicsScheduler, .nvenc: config.nvencScheduler,
                       .nvdec: config.nvdecScheduler]
         gate = config.launchGate
+        timeline = config.timelineWindow.map { TimelineRecorder(window: $0) }
         for (i, c) in config.containers.enumerated() {
             containerIndex[c.id] = i
             contextOf[c.id] = c.id
@@ -95,7 +98,13 @@ struct SingleGPUModel {
         }
         let stopTime = max(sim.now, end)
         device.advance(to: min(stopTime, hardEnd))
-        return makeResult(endTime: min(stopTime, hardEnd))
+        timeline?.finish(at: min(stopTime, hardEnd))
+        var result = makeResult(endTime: min(stopTime, hardEnd))
+        if let timeline {
+            result.timeline = timeline.events
+            result.timelineDropped = timeline.dropped
+        }
+        return result
     }
 
     var isDrained: Bool {

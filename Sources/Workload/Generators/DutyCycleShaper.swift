@@ -24,6 +24,11 @@ public struct DutyCycleShaper: Sendable {
     /// The utilization profile (fractions 0…1 on a regular grid from 0) of instance `instance`
     /// with time-weighted mean `targetMean`.
     public func profile(instance: Int, targetMean: Double, seed: UInt64, rotate: Bool = true) throws -> TimeSeries {
+        try shape(instance: instance, grids: grids(forMean: targetMean), targetMean: targetMean, seed: seed, rotate: rotate)
+    }
+
+    /// The eligible pods that can reach mean `targetMean`, each resampled to its grid from 0.
+    func grids(forMean targetMean: Double) throws -> [TimeSeries] {
         guard targetMean > 0, targetMean < 1 else {
             throw TraceError(file: file, "target mean utilization must be in (0, 1), got \(targetMean)")
         }
@@ -36,6 +41,12 @@ public struct DutyCycleShaper: Sendable {
         guard !grids.isEmpty else {
             throw TraceError(file: file, "no pod can be shaped to mean utilization \(targetMean) (of \(pods.count) eligible pods)")
         }
+        return grids
+    }
+
+    /// Instance `instance`'s profile: one of `grids` picked (and rotated) by its own stream, scaled
+    /// to mean `targetMean`.
+    func shape(instance: Int, grids: [TimeSeries], targetMean: Double, seed: UInt64, rotate: Bool) throws -> TimeSeries {
         let rng = RandomSource(seed: seed, purpose: "duty-cycle-shaper.\(instance)")
         var grid = grids[rng.index(grids.count)]
         if rotate {

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import ResultStore
+import Scheduling
+import Simulator
+
+/// `colosim plan SCENARIO --sla-p99 X --min-utilization Y`: the fewest GPUs per policy that keep every
+/// SLA and reach the utilization target, with the runs at N and N − 1 as evidence.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Find the fewest GPUs per policy that keep every SLA and reach a utilization target.",
+        discussion: """
+            Binary search over the scenario's GPU count (cluster scenarios: cluster.nodes × cluster.gpus_per_node), \
+            per policy. SLA kept: every service's p99 ≤ --sla-p99 (default: each service's own p99 target). \
+            Utilization: mean duty cycle over all provisioned GPUs. Fewer GPUs raise utilization and lower \
+            SLA headroom, so the answer is the fewest GPUs keeping the SLA, if it reaches the target there. \
+            Every run is stored in --db. See docs/product.md.
+            """)
+
+    @Argument(help: "The scenario file (YAML, schema: cluster).")
+    var scenario: String
+
+    @Option(name: .customLong("sla-p99"), help: ArgumentHelp("p99 latency target for every service, ms (default: each service's own).", valueName: "ms"))
+    var slaP99: Double?
+
+    @Option(name: .customLong("min-utilization"), help: ArgumentHelp("Utilization target over the provisioned GPUs (fraction 0–1, or percent > 1).", valueName: "u"))
+    var minUtilization: Double = 0
+
+    @Option(help: ArgumentHelp("Comma-separated policies (default: all co-location policies).", valueName: "p1,p2,…"))
+    var policies: String?
+
+    @Option(name: .customLong("min-gpus"), help: "Smallest GPU count searched.")
+    var minGPUs: Int = 1
+
+    @Option(name: .customLong("max-gpus"), help: "Largest GPU count searched (default: the scenario's).")
+    var maxGPUs: Int?
+
+    @Option(help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario parameter (repeatable).", valueName: "path=value"))
+    var parameters: [String] = []
+
+    @Flag(help: "Print the plan as JSON.")
+    var json = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    @OptionGroup var store: RunsStoreOptions
+
+    /// The utilization target as a fraction.
+    var target: Double { minUtilization > 1 ? minUtilization / 100 : minUtilization }
+
+    func validate() throws {
+        if let slaP99, !(slaP99 > 0) { throw ValidationError("--sla-p99 must be > 0 ms") }
+        if !(minUtilization >= 0 && minUtilization <= 100) { throw ValidationError("--min-utilization must be in [0, 1] (or a percent ≤ 100)") }
+        if minGPUs < 1 { throw ValidationError("--min-gpus must be ≥ 1") }
+        if let maxGPUs, maxGPUs < minGPUs { throw ValidationError("--max-gpus must be ≥ --min-gpus") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1") }
+    }
+
+    func run() throws {
+        let runner = try ScenarioRunner(path: scenario)
+        guard runner.isCluster else {
+            throw InputError(file: scenario, field: "SCENARIO", "plan searches GPU counts: it needs a cluster scenario (schema: cluster); a single-GPU scenario has one GPU")
+        }
+        let base = try ScenarioOverrides.parsing(seed: seed, assignments: parameters)
+        let names = policies.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? ColocationPolicyKind.names
+        for p in names where ColocationPolicyKind(rawValue: p) == nil {
+            throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
+        }
+        let upper = try maxGPUs ?? runner.gpuCount(base)
+        let lower = minGPUs
+        guard lower <= upper else { throw InputError(field: "--min-gpus", "must be ≤ the largest count searched (\(upper))") }
+        let db = try store.open(create: true)
+        let progress = ProgressReporter.standardError(total: names.count, label: "plan",
+                                                      show: ProgressDecision.shouldShow(json: json, quiet: quiet))
+        let sla = slaP99, target = self.target
+        let plans = try SweepParallel.map(names, jobs: jobs ?? SweepParallel.defaultJobs) { policy -> PlanResult in
+            func runAt(_ n: Int) throws -> (RunMetrics, Int64) {
+                var o = base
+                o.policy = policy
+                o.gpus = n
+                let r = try runner.run(o)
+                return (r.metrics, try mappingStoreErrors(field: "--db") { try db.insert(r.record) }.id)
+            }
+            // The load offered: what each service serves with the most GPUs searched. With fewer GPUs a
+            // service that serves less (replicas without a GPU) misses its SLA whatever its p99.
+            let reference = try runAt(upper)
+            let offered = Dictionary(reference.0.services.map { ($0.name, $0.requests) }, uniquingKeysWith: { a, _ in a })
+            let search = try CapacitySearch.fewest(in: lower...upper) { n -> (feasible: Bool, evidence: PlanEvidence) in
+                let (m, id) = n == upper ? reference : try runAt(n)
+                let served = m.servedFraction(of: offered)
+                return (m.slaMet(p99TargetMs: sla) && served >= 1 - 1e-6,
+                        PlanEvidence(gpus: n, metrics: m, runID: id, served: served))
+            }
+            progress.advance()
+            return PlanResult(policy: policy, slaGPUs: search.count, evaluated: search.evaluated.map(\.evidence),
+                              slaP99Ms: sla, minUtilization: target)
+        }
+        progress.finish()
+        let report = PlanReport(scenario: scenario, searched: lower...upper, slaP99Ms: sla, minUtilization: target, plans: plans)
+        print(json ? report.json : report.text, terminator: json ? "\n" : "")
+    }
+}

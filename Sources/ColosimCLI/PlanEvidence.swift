@@ -1,0 +1,13 @@
+import Simulator
+
+/// One run of a capacity search: the GPU count, the figures and the stored run.
+struct PlanEvidence: Sendable {
+    /// GPUs provisioned.
+    var gpus: Int
+    /// The run's figures.
+    var metrics: RunMetrics
+    /// Stored run id.
+    var runID: Int64
+    /// Lowest ratio of a service's served requests to those served at the largest GPU count searched.
+    var served: Double
+}

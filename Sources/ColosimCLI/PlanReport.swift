@@ -1,0 +1,68 @@
+import Foundation
+import Simulator
+
+/// The output of `colosim plan`: per policy the answer and the evidence at N and N − 1.
+struct PlanReport: Sendable {
+    /// Scenario file.
+    var scenario: String
+    /// GPU counts searched.
+    var searched: ClosedRange<Int>
+    /// p99 target (nil: the services' own).
+    var slaP99Ms: Double?
+    /// Utilization target.
+    var minUtilization: Double
+    /// One result per policy.
+    var plans: [PlanResult]
+
+    /// Whether the run at `e` kept every SLA (p99, placement, served load).
+    func feasible(_ e: PlanEvidence) -> Bool { e.metrics.slaMet(p99TargetMs: slaP99Ms) && e.served >= 1 - 1e-6 }
+
+    func line(_ e: PlanEvidence, _ sla: Double?) -> String {
+        let m = e.metrics
+        let w = m.worstService
+        let p99 = w.map { String(format: "%.2f ms (target %.0f ms)", $0.p99Ms, sla ?? $0.targetMs) } ?? "—"
+        let unplaced = m.services.map(\.unplacedFraction).max() ?? 0
+        var placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
+        if e.served < 1 - 1e-6 { placement += String(format: ", a service served %.1f%% of the requests it serves at %d GPUs", e.served * 100, searched.upperBound) }
+        return "\(e.gpus) GPUs: SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used), run \(e.runID)"
+    }
+
+    /// Plain text.
+    var text: String {
+        var s = "plan \(scenario): GPUs \(searched.lowerBound)…\(searched.upperBound), SLA p99 ≤ \(slaP99Ms.map { String(format: "%g ms", $0) } ?? "each service's target"), utilization ≥ \(PlanResult.pct(minUtilization))\n"
+        for p in plans {
+            if let n = p.gpus {
+                s += "  \(p.policy): \(n) GPUs\n"
+            } else {
+                s += "  \(p.policy): no answer — \(p.problem ?? "")\n"
+            }
+            if let n = p.slaGPUs {
+                if let e = p.run(at: n) { s += "      evidence \(line(e, slaP99Ms))\n" }
+                if let e = p.run(at: n - 1) { s += "      evidence \(line(e, slaP99Ms))\n" }
+            }
+            s += "      searched: \(p.evaluated.map { "\($0.gpus)\(feasible($0) ? "✓" : "✗")" }.joined(separator: " "))\n"
+        }
+        return s
+    }
+
+    /// JSON: `scenario`, `sla_p99_ms`, `min_utilization`, `plans` (`policy`, `gpus`, `sla_gpus`, `problem`, `evidence`).
+    var json: String {
+        func n(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
+        let plans: [[String: Any]] = self.plans.map { p in
+            let ev: [[String: Any]] = p.evaluated.map { e in
+                ["gpus": e.gpus, "sla_met": feasible(e), "served_fraction": n(e.served),
+                 "p99_ms": e.metrics.worstService.map { n($0.p99Ms) } ?? NSNull(),
+                 "provisioned_utilization": n(e.metrics.provisionedUtilization), "gpu_utilization": n(e.metrics.utilization),
+                 "gpus_used": n(e.metrics.gpusUsed), "be_throughput": n(e.metrics.beThroughput),
+                 "digest": e.metrics.digest, "run_id": e.runID]
+            }
+            return ["policy": p.policy, "gpus": p.gpus ?? NSNull() as Any, "sla_gpus": p.slaGPUs ?? NSNull() as Any,
+                    "problem": p.problem ?? NSNull() as Any, "evidence": ev]
+        }
+        let doc: [String: Any] = ["scenario": scenario, "sla_p99_ms": slaP99Ms ?? NSNull() as Any,
+                                  "min_utilization": minUtilization, "gpus_min": searched.lowerBound,
+                                  "gpus_max": searched.upperBound, "plans": plans]
+        guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .prettyPrinted]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Metrics
+import ResultStore
+import Scenario
+import Scheduling
+import Simulator
+
+extension ScenarioRunner {
+    /// Runs a `cluster` scenario (docs/cluster.md) under the overridden or the scenario's policy.
+    func runCluster(text effective: String, overrides: ScenarioOverrides) throws -> ScenarioRun {
+        let overridden = effective != text
+        let s: ClusterScenario
+        do {
+            s = try ClusterScenarioLoader.parse(yaml: effective, file: path)
+        } catch let e as ScenarioError {
+            throw inputError(e, overridden: overridden)
+        }
+        var kind: ColocationPolicyKind?
+        if let policy = overrides.policy {
+            guard let k = ColocationPolicyKind(rawValue: policy) else {
+                throw InputError(field: "policy", "unknown co-location policy '\(policy)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
+            }
+            kind = k
+        }
+        let seed = overrides.seed ?? s.seed
+        let config: ClusterSimulationConfig
+        do {
+            config = try s.simulationConfig(policy: kind, seed: seed)
+        } catch {
+            throw InputError(file: path, field: "services", "cannot build the service profiles: \(error)")
+        }
+        let result = ClusterSimulation.run(config)
+        // A fixed-size service's replica without a GPU serves nothing and its load is missing from p99 (the
+        // simulator records latency only on placed replicas), so the unplaced replica time counts as an SLA
+        // miss. Under `tidal` the replica count follows demand and all load goes to the placed replicas.
+        let configured = Dictionary(config.services.map { ($0.name, $0.replicas) }, uniquingKeysWith: { a, _ in a })
+        let fixedReplicas = config.policy != .tidal
+        let services = result.services.map { v -> RunMetrics.Service in
+            let want = Double(max(1, configured[v.name] ?? 1))
+            return RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000, attainment: v.attainment,
+                                      unplacedFraction: fixedReplicas ? max(0, 1 - v.replicasMean / want) : 0,
+                                      requests: v.requests)
+        }
+        let metrics = RunMetrics(
+            policy: result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,
+            gpusUsed: result.gpusUsedMean, gpusProvisioned: result.gpuCount,
+            beThroughput: result.duration > 0 ? result.beWorkDone / result.duration : 0,
+            weightError: .nan, services: services, digest: result.digest)
+        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: result.policy,
+                                     digest: result.digest, startedAt: Date(), finishedAt: Date())
+        r.fill(from: metrics)
+        r.setSummary("gpus_used_peak", Double(result.gpusUsedPeak))
+        r.setSummary("allocation_ratio", result.allocationRatio)
+        r.setSummary("be_work_done", result.beWorkDone)
+        r.setSummary("be_lost_work", result.beLostWork)
+        for v in result.services {
+            r.addWorkload(v.name, kind: "ls", metrics: [
+                MetricName.p99Ms: .number(v.p99 * 1000), "p50_ms": .number(v.p50 * 1000),
+                MetricName.slaTargetMs: .number(v.p99Target * 1000), MetricName.slaAttainment: .number(v.attainment),
+                MetricName.slaMet: .bool(v.slaMet), "replicas_mean": .number(v.replicasMean),
+                "replicas_configured": .number(Double(configured[v.name] ?? 0)),
+            ])
+        }
+        for v in result.services where !v.latencyQuantiles.isEmpty {
+            r.latencyCDFs.append(LatencyCDF(workload: v.name, slaTargetMs: v.p99Target * 1000, points: zip(
+                LatencyQuantile.cdfFractions, v.latencyQuantiles).map { LatencyCDF.Point(latencyMs: $1 * 1000, fraction: $0) }))
+        }
+        if !result.series.isEmpty {
+            r.setSeries(MetricName.utilizationSeries, result.series.map { (t: $0.t, value: $0.utilization) })
+            r.setSeries("gpus_used", result.series.map { (t: $0.t, value: $0.gpusUsed) })
+            r.setSeries("cluster_utilization", result.series.map { (t: $0.t, value: $0.clusterUtilization) })
+        }
+        for j in result.jobs {
+            r.addWorkload(j.name, kind: "be", metrics: [
+                "work_done_s": .number(j.workDone), "lost_work_s": .number(j.lostWork),
+                "preemptions": .number(j.preemptions), "queued_s": .number(j.queuedSeconds),
+            ])
+        }
+        let report = ClusterScenarioReport(scenario: s, result: result, seed: seed)
+        return ScenarioRun(record: r, metrics: metrics, isCluster: true, reportText: report.text, reportJSON: report.json)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import ResultStore
+import Scenario
+import Scheduling
+import Simulator
+import Yams
+
+/// The scenario-runner facade behind `compare`, `sweep`, `plan` and `tune`: loads a scenario file,
+/// applies ``ScenarioOverrides``, runs it with the simulator its schema names (`single-gpu` or
+/// `cluster`) and returns a ``RunRecord`` plus ``RunMetrics``.
+///
+/// Adding a scenario kind is one case in ``run(text:file:overrides:)``. Overrides are applied to the
+/// YAML tree and the result re-validated by the scenario's own loader, so every override is checked
+/// like a hand-written file. The recorded scenario text is the effective (overridden) text.
+/// Thread-safe: each call works on its own values (sweeps call it from many threads).
+public struct ScenarioRunner: Sendable {
+    /// The scenario file.
+    public let path: String
+    /// Its text.
+    public let text: String
+
+    /// Reads the scenario file; a missing or non-UTF-8 file is an ``InputError``.
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, field: "SCENARIO", "cannot read the scenario file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: path, field: "SCENARIO", "the scenario file is not UTF-8 text")
+        }
+        self.path = path
+        self.text = text
+    }
+
+    /// Creates a runner over scenario text (`path` names it in errors and anchors relative paths).
+    public init(text: String, path: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The scenario's schema (`single-gpu` when absent).
+    public var schema: String {
+        guard let root = try? Yams.compose(yaml: text), let m = root.mapping else { return "single-gpu" }
+        return m["schema"]?.string ?? "single-gpu"
+    }
+
+    /// Whether this is a cluster scenario.
+    public var isCluster: Bool { schema == "cluster" }
+
+    /// The scenario's GPU count (`cluster.nodes × cluster.gpus_per_node`) after `overrides`, or 1 for
+    /// single-GPU scenarios.
+    public func gpuCount(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> Int {
+        guard isCluster else { return 1 }
+        let root = try Self.compose(try effectiveText(overrides), file: path)
+        let nodes = root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1
+        let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
+        return nodes * perNode
+    }
+
+    /// Runs the scenario with `overrides`; bad scenarios or overrides throw an ``InputError`` (exit 2).
+    public func run(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> ScenarioRun {
+        let effective = try effectiveText(overrides)
+        let started = Date()
+        var out: ScenarioRun
+        if isCluster {
+            out = try runCluster(text: effective, overrides: overrides)
+        } else {
+            out = try runSingleGPU(text: effective, overrides: overrides)
+        }
+        out.record.startedAt = started
+        out.record.finishedAt = Date()
+        return out
+    }
+
+    /// The scenario text after the overrides (the original text when nothing in it changes).
+    public func effectiveText(_ overrides: ScenarioOverrides) throws -> String {
+        var assignments: [(path: [String], value: Node, field: String)] = []
+        if let policy = overrides.policy, !isCluster {
+            if Self.kernelPolicies.contains(policy) {
+                assignments.append((["isolation", "engine"], Node("kernel-mode"), "policy"))
+                assignments.append((["isolation", "kernel_mode", "policy"], Node(policy), "policy"))
+            } else if Self.engines.contains(policy) {
+                assignments.append((["isolation", "engine"], Node(policy), "policy"))
+            } else {
+                throw InputError(field: "policy", "unknown single-GPU policy '\(policy)'; expected one of \((Self.kernelPolicies + Self.engines).joined(separator: ", "))")
+            }
+        }
+        if let gpus = overrides.gpus {
+            guard isCluster else {
+                throw InputError(file: path, field: "gpus", "a single-GPU scenario has no GPU count to change (use a cluster scenario, schema: cluster)")
+            }
+            let root = try Self.compose(text, file: path)
+            let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
+            let (nodes, per) = gpus % perNode == 0 ? (gpus / perNode, perNode) : (gpus <= 64 ? (1, gpus) : (gpus, 1))
+            assignments.append((["cluster", "nodes"], Node(String(nodes)), "gpus"))
+            assignments.append((["cluster", "gpus_per_node"], Node(String(per)), "gpus"))
+        }
+        for p in overrides.parameters {
+            let parts = p.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard !parts.contains(where: \.isEmpty) else {
+                throw InputError(field: p.path, "a parameter path is dotted keys, e.g. containers.ai.weight")
+            }
+            let value: Node
+            do {
+                value = try Yams.compose(yaml: p.value) ?? Node("")
+            } catch {
+                throw InputError(field: p.path, "the value '\(p.value)' is not valid YAML")
+            }
+            assignments.append((parts, value, p.path))
+        }
+        if assignments.isEmpty { return text }
+        var root = try Self.compose(text, file: path)
+        for a in assignments {
+            try Self.set(&root, path: a.path[...], value: a.value, field: a.field, file: path)
+        }
+        do {
+            return try Yams.serialize(node: root)
+        } catch {
+            throw InputError(file: path, "cannot write the overridden scenario: \(error)")
+        }
+    }
+
+    /// The kernel-mode policies a single-GPU `policy` override may name.
+    public static let kernelPolicies = ["fixed", "weight-preemptive", "burst", "online-preempts-offline"]
+    /// The isolation engines a single-GPU `policy` override may name.
+    public static let engines = ["none", "user-mode", "user-mode-time-sliced"]
+
+    static func compose(_ text: String, file: String) throws -> Node {
+        do {
+            guard let n = try Yams.compose(yaml: text), n.mapping != nil else {
+                throw InputError(file: file, line: 1, "the scenario is not a YAML mapping")
+            }
+            return n
+        } catch let e as InputError {
+            throw e
+        } catch {
+            throw InputError(file: file, "not valid YAML: \(error)")
+        }
+    }
+
+    /// Sets the node at `path` under `node` to `value`, creating mappings on the way.
+    static func set(_ node: inout Node, path: ArraySlice<String>, value: Node, field: String, file: String) throws {
+        guard let key = path.first else {
+            node = value
+            return
+        }
+        let rest = path.dropFirst()
+        switch node {
+        case .mapping(var m):
+            var child = m[key] ?? Node.mapping(Node.Mapping([]))
+            try set(&child, path: rest, value: value, field: field, file: file)
+            m[key] = child
+            node = .mapping(m)
+        case .sequence(var s):
+            let index: Int? = Int(key).flatMap { s.indices.contains($0) ? $0 : nil }
+                ?? s.firstIndex { $0.mapping?["name"]?.string == key }
+            guard let i = index else {
+                let names = s.compactMap { $0.mapping?["name"]?.string }
+                throw InputError(file: file, line: node.mark.map { $0.line }, field: field,
+                                 "no list element named '\(key)' (names: \(names.joined(separator: ", ")); or a 0-based index below \(s.count))")
+            }
+            var child = s[i]
+            try set(&child, path: rest, value: value, field: field, file: file)
+            s[i] = child
+            node = .sequence(s)
+        default:
+            throw InputError(file: file, line: node.mark.map { $0.line }, field: field,
+                             "cannot set '\(key)' inside the scalar value '\(node.string ?? "")'")
+        }
+    }
+
+    /// Maps a loader error, noting when the text was rewritten by overrides.
+    func inputError(_ e: ScenarioError, overridden: Bool) -> InputError {
+        InputError(file: e.file, line: overridden ? nil : e.line, field: e.field,
+                   overridden ? e.message + " (after the overrides)" : e.message)
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import ResultStore
+import Simulator
+
+/// `colosim sweep SWEEP.yaml [--shard i/n] [--jobs N] [--db F]`: runs a parameter grid in parallel, one
+/// stored run per point; a re-run skips the points already stored (resume after a kill).
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a grid of scenario parameters in parallel, storing every point (resumable, shardable).",
+        discussion: """
+            The sweep file format is in docs/product.md. Points already stored in --db for this sweep are skipped, \
+            so re-running an interrupted sweep finishes only the missing points. --shard i/n (0 ≤ i < n) runs the \
+            points whose index ≡ i (mod n); merge shard databases with `colosim runs merge`.
+            """)
+
+    @Argument(help: "The sweep file (YAML).")
+    var sweep: String
+
+    @Option(help: ArgumentHelp("Run only shard i of n (0 ≤ i < n).", valueName: "i/n"))
+    var shard: String?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @Flag(help: "Print the sweep's outcome as JSON.")
+    var json = false
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    @OptionGroup var store: RunsStoreOptions
+
+    /// `--shard` as (index, count).
+    func shardSpec() throws -> (index: Int, count: Int) {
+        guard let shard else { return (0, 1) }
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 0, i < n else {
+            throw ValidationError("--shard must be i/n with 0 ≤ i < n (e.g. 0/4), got '\(shard)'")
+        }
+        return (i, n)
+    }
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1") }
+        _ = try shardSpec()
+    }
+
+    func run() throws {
+        let spec = try SweepFile.load(path: sweep)
+        let runner = try ScenarioRunner(path: spec.scenarioPath)
+        let (shardIndex, shardCount) = try shardSpec()
+        let all = spec.grid.points
+        // Check every point's overrides before running anything (paths, policy names, GPU counts).
+        for p in all { _ = try runner.effectiveText(try spec.overrides(for: p)) }
+        let hash = spec.specHash(scenarioText: runner.text)
+        let sweepID = "\(spec.name)-\(hash.prefix(8))"
+        let db = try store.open(create: true)
+        _ = try mappingStoreErrors(field: "--db") {
+            try db.registerSweep(SweepInfo(id: sweepID, specHash: hash, pointCount: all.count, createdAt: Date()))
+        }
+        let mine = spec.grid.points(shard: shardIndex, of: shardCount)
+        let pendingKeys = Set(try mappingStoreErrors(field: "--db") {
+            try db.pendingPointKeys(sweepID: sweepID, allPointKeys: mine.map(\.key))
+        })
+        let pending = mine.filter { pendingKeys.contains($0.key) }
+        let workers = jobs ?? SweepParallel.defaultJobs
+        let progress = ProgressReporter.standardError(total: max(1, pending.count), label: "sweep",
+                                                      show: ProgressDecision.shouldShow(json: json, quiet: quiet))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let results = try SweepParallel.map(pending, jobs: workers) { point -> SweepPointResult in
+            var r = try runner.run(try spec.overrides(for: point))
+            r.record.sweepID = sweepID
+            r.record.pointKey = point.key
+            let outcome = try mappingStoreErrors(field: "--db") { try db.insert(r.record) }
+            progress.advance()
+            return SweepPointResult(point: point.key, index: point.index, runID: outcome.id, metrics: r.metrics)
+        }
+        progress.finish()
+        let elapsed = clock.now - start
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let summary = SweepSummary(sweepID: sweepID, totalPoints: all.count, shard: shard, shardPoints: mine.count,
+                                   skipped: mine.count - pending.count, results: results, jobs: workers, wallSeconds: wall)
+        print(json ? summary.json : summary.text, terminator: json ? "\n" : "")
+    }
+}
