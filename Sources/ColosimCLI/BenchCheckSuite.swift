@@ -52,7 +52,7 @@ public struct BenchCheckSuite: Sendable {
         BenchCheckCase(name: name) { t in
             let json: String
             let digest: String
-            if ClusterRun.handles(file) {
+            if ["cluster", "multi-scheduler"].contains(ClusterScenarioLoader.schema(ofFile: file)) {
                 (json, digest) = try runCluster(file: file, transform: t)
             } else {
                 let s: Scenario
