@@ -58,10 +58,12 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ResultStore"],
                 exclude: ["Resources/CHARTJS-LICENSE.md"],
                 resources: [.copy("Resources/chart.min.js")]),
+        // Golden-result regression model: golden files, per-metric tolerances, verdict table (pure logic).
+        .target(name: "Regression"),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams",
+            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams", "Regression",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
@@ -81,6 +83,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Scheduling", "Simulator", "Scenario", "Workload", "ColoModel", "TestSupport"]),
         .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
         .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
     ]
 )

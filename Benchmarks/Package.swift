@@ -23,5 +23,15 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Simulator benchmarks (issue 6): device model step, openb placement, single-GPU and cluster scenarios.
+        .executableTarget(
+            name: "ColosimBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ColosimKit", package: "colosim"),
+            ],
+            path: "Benchmarks/ColosimBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -9,5 +9,5 @@ struct BenchCommand: ParsableCommand {
             Both models replay the references in ../shared/reference bit for bit (same SplitMix64 \
             streams, same checksums) and print a run digest; wall time covers the model run only.
             """,
-        subcommands: [BenchPHOLDCommand.self, BenchMMcCommand.self])
+        subcommands: [BenchPHOLDCommand.self, BenchMMcCommand.self, BenchCheckCommand.self])
 }
