@@ -37,6 +37,17 @@ public struct ClusterLatencyHistogram: Sendable, Hashable {
         if value <= target { withinTarget += weight }
     }
 
+    /// Records `weight` requests that were offered but never served (their replica had no GPU).
+    ///
+    /// They count as outside the SLA target and sit in the top bucket (latency beyond the
+    /// histogram's 10 000 s range), so a service that drops more than 1% of its requests has a
+    /// p99 far above any target.
+    public mutating func recordUnserved(weight: Double) {
+        guard weight > 0 else { return }
+        counts[Self.bucketCount - 1] += weight
+        total += weight
+    }
+
     /// The `q` quantile (0...1), as its bucket's upper edge (≤ 1% high), or 0 when empty.
     public func quantile(_ q: Double) -> Double {
         guard total > 0 else { return 0 }

@@ -217,6 +217,14 @@ struct ClusterModel {
                 serviceRates[s] = serviceRate(s, at: now)  // autoscaled: the profiles' total load
             }
         }
+        // Replicas that carry their own load profile but have no GPU drop their requests: they
+        // count against the service's SLA (a service routed by rate shares its load among the
+        // placed replicas instead, through `readyCount`).
+        for r in replicas where r.alive && r.ready && r.gpu < 0 {
+            guard let prof = r.profile else { continue }
+            let lambda = config.services[r.service].latency.load(forDuty: prof.cyclicValue(at: now))
+            histograms[r.service].recordUnserved(weight: lambda * dt)
+        }
         // New bursts for interactive jobs.
         for j in jobs.indices where jobs[j].generator != nil {
             while let b = jobs[j].nextBurst, b.time < now + dt {

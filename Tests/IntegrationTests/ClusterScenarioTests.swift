@@ -129,6 +129,40 @@ struct ClusterScenarioTests {
         #expect(r.stderr.contains("bad.yaml:4") && r.stderr.contains("cluster.gpus_per_node"), "\(r.stderr)")
     }
 
+    /// A replica with no GPU drops the requests its profile offers: they count against the SLA,
+    /// so a cluster one GPU short of a service's replicas misses it (what `colosim plan` relies on).
+    @Test func unplacedReplicasMissTheSLA() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-unplaced-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let trace = repositoryRoot().appendingPathComponent("traces/genai_pod_gpu_duty_cycle_sample.csv").path
+        func attainment(gpus: Int) throws -> (met: Bool, attainment: Double, requests: Double) {
+            let file = dir.appendingPathComponent("s\(gpus).yaml")
+            try """
+            schema: cluster
+            duration_s: 3600
+            policy: dedicated
+            cluster: {nodes: 1, gpus_per_node: \(gpus)}
+            services:
+              - name: s
+                replicas: 3
+                load: {genai_profile: {path: \(trace), mean: 0.2}}
+                p99_ms: 50
+            """.write(to: file, atomically: true, encoding: .utf8)
+            let r = try Self.run([file.path])
+            let svc = try #require(r.services.first)
+            return (r.allSLAMet, (svc["sla_attainment"] as? NSNumber)?.doubleValue ?? .nan,
+                    (svc["requests"] as? NSNumber)?.doubleValue ?? .nan)
+        }
+        let enough = try attainment(gpus: 3)
+        let short = try attainment(gpus: 2)
+        #expect(enough.met && enough.attainment == 1)
+        #expect(!short.met)
+        #expect(short.attainment < 0.9 && short.attainment > 0.1)
+        // The offered load is the same; only where it went differs.
+        #expect(abs(short.requests / enough.requests - 1) < 1e-9)
+    }
+
     @Test func missingOrMalformedTraceExitsTwoWithItsLocation() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
