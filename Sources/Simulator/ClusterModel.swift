@@ -202,12 +202,24 @@ struct ClusterModel {
         let dt = min(config.step, config.duration - now)
         steps += 1
         // Service loads per replica.
+        // One pass over the replicas: placed and ready counts per service; a replica that carries
+        // its own load profile but has no GPU drops its requests, which count against the
+        // service's SLA (a service routed by rate shares its load among the ready placed replicas
+        // instead, through `readyCount`).
         var readyCount = Array(repeating: 0, count: config.services.count)
-        for r in replicas where r.alive && r.ready && r.gpu >= 0 { readyCount[r.service] += 1 }
+        var placedCount = Array(repeating: 0, count: config.services.count)
+        for r in replicas where r.alive {
+            if r.gpu >= 0 {
+                placedCount[r.service] += 1
+                if r.ready { readyCount[r.service] += 1 }
+            } else if r.ready, let prof = r.profile {
+                let lambda = config.services[r.service].latency.load(forDuty: prof.cyclicValue(at: now))
+                histograms[r.service].recordUnserved(weight: lambda * dt)
+            }
+        }
         for s in config.services.indices {
-            let n = replicas.reduce(0) { $0 + ($1.alive && $1.service == s && $1.gpu >= 0 ? 1 : 0) }
-            replicaSeconds[s] += Double(n) * dt
-            replicaPeak[s] = max(replicaPeak[s], n)
+            replicaSeconds[s] += Double(placedCount[s]) * dt
+            replicaPeak[s] = max(replicaPeak[s], placedCount[s])
         }
         var serviceRates = Array(repeating: 0.0, count: config.services.count)
         for s in config.services.indices {
@@ -216,14 +228,6 @@ struct ClusterModel {
             } else if config.policy == .tidal {
                 serviceRates[s] = serviceRate(s, at: now)  // autoscaled: the profiles' total load
             }
-        }
-        // Replicas that carry their own load profile but have no GPU drop their requests: they
-        // count against the service's SLA (a service routed by rate shares its load among the
-        // placed replicas instead, through `readyCount`).
-        for r in replicas where r.alive && r.ready && r.gpu < 0 {
-            guard let prof = r.profile else { continue }
-            let lambda = config.services[r.service].latency.load(forDuty: prof.cyclicValue(at: now))
-            histograms[r.service].recordUnserved(weight: lambda * dt)
         }
         // New bursts for interactive jobs.
         for j in jobs.indices where jobs[j].generator != nil {
