@@ -36,6 +36,11 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: "Seeds, e.g. 42-51 or 1,2,5.")
     var seeds: String = "42-51"
 
+    @Option(help: ArgumentHelp(
+        "Random stream for arrival order, tuning copies and tie ranks: go or splitmix64.",
+        discussion: "go (default) replays the FGD artifact's Go math/rand draws, so a seed gives the artifact's own sequence."))
+    var rng: String = OpenbRandomStream.go.rawValue
+
     @Option(help: "Explain the first N decisions of the first seed for each policy.")
     var explain: Int = 0
 
@@ -49,6 +54,9 @@ struct PlaceCommand: ParsableCommand {
             throw InputError(field: "--arrive", "must be in (0, 10], got \(arrive)")
         }
         guard explain >= 0 else { throw InputError(field: "--explain", "must be ≥ 0, got \(explain)") }
+        guard let stream = OpenbRandomStream(rawValue: rng) else {
+            throw InputError(field: "--rng", "unknown stream '\(rng)'; expected one of \(OpenbRandomStream.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         let nodeSpecs = try Self.load { try OpenbNodeList.load(path: nodes) }
         let trace = try Self.load { try OpenbPodList.load(path: pods) }
         guard !nodeSpecs.isEmpty else { throw InputError(file: nodes, "no nodes") }
@@ -58,7 +66,7 @@ struct PlaceCommand: ParsableCommand {
         let typical = TypicalPods.build(from: trace)
         let percent = Int((arrive * 100).rounded())
         let workloads = seedList.map {
-            OpenbReplayWorkload(trace: trace, nodes: nodeSpecs, ratio: arrive, seed: $0)
+            OpenbReplayWorkload(trace: trace, nodes: nodeSpecs, ratio: arrive, seed: $0, stream: stream)
         }
 
         var summaries: [PolicySummary] = []
@@ -89,7 +97,7 @@ struct PlaceCommand: ParsableCommand {
             var out = "{\"nodes\": \(nodeSpecs.count), \"gpus\": \(cluster.gpuCount), \"pods\": \(trace.count)"
             out += ", \"requested_gpus\": \(Self.fmt(requested, 1)), \"arrive\": \(Self.fmt(arrive, 4))"
             out += ", \"seeds\": [\(seedList.map(String.init).joined(separator: ", "))]"
-            out += ", \"typical_pods\": \(typical.count), \"digest\": \"\(digest.hex)\""
+            out += ", \"typical_pods\": \(typical.count), \"rng\": \"\(stream.rawValue)\", \"digest\": \"\(digest.hex)\""
             out += ", \"policies\": [\n"
             out += summaries.map { $0.json }.joined(separator: ",\n")
             out += "\n]"
@@ -102,7 +110,7 @@ struct PlaceCommand: ParsableCommand {
         }
         print("colosim place: \(trace.count) pods (\(Self.fmt(requested, 1)) GPUs requested) on \(nodeSpecs.count) nodes"
               + " (\(cluster.gpuCount) GPUs); arrivals to \(percent)% of GPU capacity; seeds \(seeds) (\(seedList.count));"
-              + " \(typical.count) typical pods")
+              + " \(typical.count) typical pods; \(stream.rawValue) random stream")
         for e in explanations { print("  " + e) }
         let header = ["policy", "alloc % mean", "sd", "unallocated GPUs", "final alloc %", "failed pods", "frag %"]
         print(header[0].padding(toLength: 16, withPad: " ", startingAt: 0)
@@ -182,6 +190,8 @@ struct PlaceRunSummary {
     var placedPods: Int
     var fragPercent: Double
     var digest: UInt64
+    /// Allocation % at each whole arrival percentage 0…`percent` (the artifact's columns), nil where no pod arrived.
+    var curve: [Double?]
 
     init(seed: UInt64, result r: ReplayResult, percent: Int) {
         self.seed = seed
@@ -191,6 +201,7 @@ struct PlaceRunSummary {
         placedPods = r.placedPods
         fragPercent = r.clusterGPUMilli > 0 ? 100 * (r.fragmentedGPUMilli ?? 0) / Double(r.clusterGPUMilli) : 0
         digest = r.digest
+        curve = Array(r.allocationByArrival.prefix(max(percent, 0) + 1))
     }
 }
 
@@ -225,7 +236,8 @@ struct PolicySummary {
         s += runs.map { r in
             "{\"seed\": \(r.seed), \"alloc_pct\": \(f(r.allocPercent, 4)), \"final_alloc_pct\": \(f(r.finalPercent, 4)), "
                 + "\"failed_pods\": \(r.failedPods), \"placed_pods\": \(r.placedPods), \"frag_pct\": \(f(r.fragPercent, 4)), "
-                + "\"digest\": \"\(String(r.digest, radix: 16))\"}"
+                + "\"digest\": \"\(String(r.digest, radix: 16))\", "
+                + "\"alloc_by_arrival\": [\(r.curve.map { $0.map { f($0, 2) } ?? "null" }.joined(separator: ", "))]}"
         }.joined(separator: ", ")
         s += "]}"
         return s

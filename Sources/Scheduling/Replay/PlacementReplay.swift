@@ -17,9 +17,7 @@ public enum PlacementReplay {
         var scheduler = Scheduler(cluster: cluster, policy: policy, nodeRank: nodeRank)
         scheduler.explains = observe != nil
         let capacity = cluster.gpuMilliCapacity
-        let buckets = maxPercent + 2
-        var sums = Array(repeating: 0.0, count: buckets)
-        var counts = Array(repeating: 0, count: buckets)
+        var curve = ArrivalCurve(gpus: capacity / 1000, maxPercent: maxPercent)
         var arrived = 0
         var used = cluster.gpuMilliAllocated
         var placed = 0
@@ -48,29 +46,7 @@ public enum PlacementReplay {
                 mix(UInt64.max)
             }
             observe?(i, decision)
-            if capacity > 0 {
-                let arrivePct = (Double(arrived) / Double(capacity) * 100).rounded(.toNearestOrEven)
-                let allocPct = (Double(used) / Double(capacity) * 100 * 100).rounded(.toNearestOrEven) / 100
-                let k = Int(arrivePct)
-                if k >= 0, k < buckets {
-                    sums[k] += allocPct
-                    counts[k] += 1
-                }
-            }
-        }
-        var curve: [Double?] = []
-        for k in 0...maxPercent {
-            if counts[k] > 0 {
-                curve.append(((sums[k] / Double(counts[k])) * 100).rounded(.toNearestOrEven) / 100)
-                continue
-            }
-            var s = 0.0
-            var c = 0
-            for j in max(0, k - 1)...min(buckets - 1, k + 1) {
-                s += sums[j]
-                c += counts[j]
-            }
-            curve.append(c > 0 ? ((s / Double(c)) * 100).rounded(.toNearestOrEven) / 100 : nil)
+            curve.record(arrivedMilli: arrived, usedMilli: used)
         }
         var frag: Double?
         if let model = fragmentation {
@@ -79,7 +55,7 @@ public enum PlacementReplay {
             frag = f
         }
         return ReplayResult(clusterGPUMilli: capacity, arrivedGPUMilli: arrived, allocatedGPUMilli: used,
-                            placedPods: placed, failedPods: failed, allocationByArrival: curve,
+                            placedPods: placed, failedPods: failed, allocationByArrival: curve.values(maxPercent: maxPercent),
                             fragmentedGPUMilli: frag, digest: digest)
     }
 }

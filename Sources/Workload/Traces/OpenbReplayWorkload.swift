@@ -9,9 +9,8 @@ import ColoModel
 /// exceed the target (the artifact tests `MilliGpu`, not the total — kept as is); if above, random
 /// pods are removed until it is not. Pods are then placed one at a time in that order. Nodes get a
 /// random rank (the artifact prefixes node names, sorted, with `rand.Perm`, and its Kubernetes fork
-/// breaks score ties by the smallest name). The artifact draws from Go's `math/rand`; here
-/// SplitMix64 streams of the seed (1 shuffle, 2 tuning, 3 draws, 4 node ranks), so results match in
-/// distribution, not bit for bit.
+/// breaks score ties by the smallest name). By default the draws are the artifact's own Go
+/// `math/rand` stream (``GoMathRand``), so a seed gives the artifact's arrival order and ranking.
 public struct OpenbReplayWorkload: Sendable {
     /// Pods in arrival order.
     public var pods: [PodRequest]
@@ -21,34 +20,38 @@ public struct OpenbReplayWorkload: Sendable {
     public var nodeRank: [Int]
 
     /// Builds the sequence for `seed` so the GPU request reaches `ratio` of `clusterGPUMilli`.
-    public init(trace: [PodRequest], nodes: [NodeSpec], ratio: Double, seed: UInt64) {
+    ///
+    /// `stream` picks the random draws for shuffling, tuning and the node ranking: `.go` (default)
+    /// replays the artifact's own Go `math/rand` stream after `rand.Seed(seed)` — one `rand.Int()`
+    /// (evaluated for a debug log line in `core.go`), `rand.Shuffle` of the name-sorted pods,
+    /// `rand.Intn` per tuning step, `rand.Perm` of the name-sorted nodes — so arrival order and tie
+    /// ranks are the artifact's, seed for seed; `.splitMix64` uses independent SplitMix64 streams of
+    /// the seed (1 shuffle, 2 tuning, 4 node ranks), same distribution, other samples. The random
+    /// policy's per-pod draws come from SplitMix64 stream 3 in both cases (the artifact's random
+    /// scores are drawn by parallel goroutines, in no reproducible order).
+    public init(trace: [PodRequest], nodes: [NodeSpec], ratio: Double, seed: UInt64,
+                stream: OpenbRandomStream = .go) {
         let clusterGPUMilli = nodes.reduce(0) { $0 + $1.gpuMilliCapacity }
         let sorted = trace.enumerated().sorted { a, b in
             a.element.name < b.element.name || (a.element.name == b.element.name && a.offset < b.offset)
         }.map(\.element)
+        var draws = OpenbArrivalDraws(seed: seed, stream: stream)
         var order = sorted
-        var shuffle = SplitMix64(seed: seed, stream: 1)
-        if order.count > 1 {
-            for i in stride(from: order.count - 1, to: 0, by: -1) {
-                let j = Int(shuffle.next64() % UInt64(i + 1))
-                order.swapAt(i, j)
-            }
-        }
+        draws.shuffle(&order)
         var total = 0
         for p in order { total += p.totalGPUMilli }
         let target = ratio * Double(clusterGPUMilli)
-        var tune = SplitMix64(seed: seed, stream: 2)
         if ratio > 0, !sorted.isEmpty {
             if Double(total) > target {
                 while Double(total) > target, !order.isEmpty {
-                    let idx = tune.index(order.count)
+                    let idx = draws.tuneIndex(order.count)
                     total -= order[idx].totalGPUMilli
                     order.remove(at: idx)
                 }
             } else if Double(total) < target {
                 var i = 0
                 while true {
-                    var copy = sorted[tune.index(sorted.count)]
+                    var copy = sorted[draws.tuneIndex(sorted.count)]
                     let share = copy.needsGPU ? copy.gpuMilli : 0
                     if Double(total + share) > target { break }
                     copy.name += "-tuned-\(i)"
@@ -60,14 +63,8 @@ public struct OpenbReplayWorkload: Sendable {
         }
         pods = order
         var rng = SplitMix64(seed: seed, stream: 3)
-        draws = order.map { _ in PlacementDraws(node: rng.uniform(), gpu: rng.uniform()) }
-        var rankRNG = SplitMix64(seed: seed, stream: 4)
-        var perm = Array(0..<nodes.count)
-        if perm.count > 1 {
-            for i in stride(from: perm.count - 1, to: 0, by: -1) {
-                perm.swapAt(i, Int(rankRNG.next64() % UInt64(i + 1)))
-            }
-        }
+        self.draws = order.map { _ in PlacementDraws(node: rng.uniform(), gpu: rng.uniform()) }
+        let perm = draws.nodePermutation(nodes.count)
         let byName = nodes.indices.sorted { nodes[$0].name < nodes[$1].name || (nodes[$0].name == nodes[$1].name && $0 < $1) }
         var rank = Array(repeating: 0, count: nodes.count)
         for (position, index) in byName.enumerated() { rank[index] = perm[position] }
