@@ -25,18 +25,21 @@ struct ColocationExplanationTests {
 
     @Test func bestFitNamesTheTightestFitAndTheMostFreeGPU() {
         var p = SharedPolicy(config: ColocationConfig(gpuCount: 4))
-        _ = submit(&p, pod(1, .latencySensitive, milli: 600))     // → GPU 0
+        let first = submit(&p, pod(1, .latencySensitive, milli: 600))
+        #expect(first.actions == [.bind(pod: 1, gpu: 0)])          // four empty GPUs tie; the lowest wins
+        #expect(text(first.why.first) == "best fit by quota: GPU 0 had 1000 of 1000 milli-GPU free (0 MiB used), the fullest "
+                + "of 4 GPUs with room for 600 milli-GPU and 1024 MiB (lowest-numbered of 4 tied)")
         _ = submit(&p, pod(2, .latencySensitive, milli: 500))     // 1100 > 1000 on GPU 0 → GPU 1
         let third = submit(&p, pod(3, .bestEffort, milli: 300))
         #expect(third.actions == [.bind(pod: 3, gpu: 0)])
         // GPU 0 (600 used), 1 (500), 2 and 3 (0) all fit 300; GPU 0 is the fullest.
         #expect(third.why.first?.reason == .placement(pod: pod(3, .bestEffort, milli: 300), rule: .bestFit,
-                                                      choice: .bestFit(milliUsed: 600, memoryUsed: 1024, candidates: 4)))
+                                                      choice: .bestFit(milliUsed: 600, memoryUsed: 1024, candidates: 4, tied: 1)))
         #expect(text(third.why.first).contains("GPU 0 had 400 of 1000 milli-GPU free (1024 MiB used), the fullest of 4 GPUs"))
         _ = submit(&p, pod(4, .bestEffort, milli: 900))           // GPUs 2, 3 fit → GPU 2
         let fifth = submit(&p, pod(5, .bestEffort, milli: 800))   // only GPU 3
         #expect(fifth.why.first?.reason == .placement(pod: pod(5, .bestEffort, milli: 800), rule: .bestFit,
-                                                      choice: .bestFit(milliUsed: 0, memoryUsed: 0, candidates: 1)))
+                                                      choice: .bestFit(milliUsed: 0, memoryUsed: 0, candidates: 1, tied: 1)))
         // Used 900 / 500 / 900 / 800: 600 fits nowhere; GPU 1 has the most free (500).
         let sixth = submit(&p, pod(6, .bestEffort, milli: 600))
         #expect(sixth.actions == [.queued(pod: 6)])
@@ -56,23 +59,23 @@ struct ColocationExplanationTests {
             guard case .placement(_, let rule, let c)? = r.why.first?.reason, rule == .besideLS else { return nil }
             return c
         }
-        #expect(choice(submit(&p, pod(0, .latencySensitive))) == .lsApart(pods: 0, candidates: 2))          // GPU 0
-        #expect(choice(submit(&p, pod(1, .bestEffort))) == .besideLS(beCount: 0, maxBE: 2, candidates: 1))  // GPU 0
-        #expect(choice(submit(&p, pod(2, .bestEffort))) == .besideLS(beCount: 1, maxBE: 2, candidates: 1))  // GPU 0
+        #expect(choice(submit(&p, pod(0, .latencySensitive))) == .lsApart(pods: 0, candidates: 2, tied: 2)) // GPU 0
+        #expect(choice(submit(&p, pod(1, .bestEffort))) == .besideLS(beCount: 0, maxBE: 2, candidates: 1, tied: 1))
+        #expect(choice(submit(&p, pod(2, .bestEffort))) == .besideLS(beCount: 1, maxBE: 2, candidates: 1, tied: 1))
         #expect(choice(submit(&p, pod(3, .bestEffort))) == .emptyForBE(empty: 1))                           // GPU 1
         #expect(choice(submit(&p, pod(4, .bestEffort))) == .beOnly(beCount: 1, maxBE: 2))                   // GPU 1
         let full = submit(&p, pod(5, .bestEffort))
         #expect(full.actions == [.queued(pod: 5)] && choice(full) == .noBESlot(maxBE: 2))
         // An LS pod may join the BE-only GPU (it holds no LS pod).
         let ls = submit(&p, pod(6, .latencySensitive))
-        #expect(ls.actions == [.bind(pod: 6, gpu: 1)] && choice(ls) == .lsApart(pods: 2, candidates: 1))
+        #expect(ls.actions == [.bind(pod: 6, gpu: 1)] && choice(ls) == .lsApart(pods: 2, candidates: 1, tied: 1))
         // Pod 1 finishes: waiting pod 5 takes its slot beside LS pod 0, explained against the state after the finish.
         let before = p
         let drained = p.handle(.finish(pod: 1), now: 30)
         let why = before.explain(.finish(pod: 1), actions: drained, now: 30)
         #expect(drained == [.bind(pod: 5, gpu: 0)])
         #expect(why.count == 1 && why.first?.time == 30 && why.first?.pod == 5 && why.first?.gpu == 0)
-        #expect(choice((drained, why)) == .besideLS(beCount: 1, maxBE: 2, candidates: 1))
+        #expect(choice((drained, why)) == .besideLS(beCount: 1, maxBE: 2, candidates: 1, tied: 1))
         #expect(text(why.first) == "LS apart, BE beside LS: GPU 0 holds an LS pod and 1 of at most 2 BE pods, "
                 + "the fewest among 1 LS GPUs with a free BE slot")
     }
@@ -139,7 +142,7 @@ struct ColocationExplanationTests {
         #expect(whyDown.map(\.kind) == [.stopReplica, .stopReplica, .bind, .bind])
         #expect(whyDown.map(\.pod) == [nil, nil, 7, 8] && whyDown.map(\.gpu) == [1, 2, 1, 2])
         #expect(whyDown[2].reason == .placement(pod: pod(7, .bestEffort), rule: .tidalLend, choice: .lowestEmpty(empty: 2)))
-        #expect(text(whyDown[0]) == "service s0 needs ceil(50 req/s / 100 req/s per replica × headroom 1.00) = 1 replicas, "
+        #expect(text(whyDown[0]) == "service s0 needs ceil(50 req/s / 100 req/s per replica × headroom 1.00) = 1 replica, "
                 + "runs 3; the newest replica stops and GPU 1 is freed for waiting BE pods")
     }
 

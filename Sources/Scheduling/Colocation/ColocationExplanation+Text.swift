@@ -33,23 +33,23 @@ extension ColocationExplanation {
             return "\(gpu) is the lowest-numbered of \(empty) empty GPUs"
         case .noEmptyGPU(let gpus, let ls, let be):
             return "no empty GPU: all \(gpus) GPUs hold a pod (\(ls) LS, \(be) BE)"
-        case .bestFit(let milliUsed, let memoryUsed, let candidates):
+        case .bestFit(let milliUsed, let memoryUsed, let candidates, let tied):
             return "\(gpu) had \(GPUShare.milliPerGPU - milliUsed) of \(GPUShare.milliPerGPU) milli-GPU free "
                 + "(\(memoryUsed) MiB used), the fullest of \(candidates) GPUs with room for "
-                + "\(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"
+                + "\(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB" + ties(tied)
         case .noFit(let most, let milliFree, let memoryFree, let atLimit, let maxPods):
             var s = "no GPU has room for \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"
             if let most { s += " (most free: GPU \(most) with \(milliFree) milli-GPU and \(memoryFree) MiB)" }
             if atLimit > 0 { s += "; \(atLimit) GPUs hold the \(maxPods)-pod limit" }
             return s
-        case .lsApart(let pods, let candidates):
+        case .lsApart(let pods, let candidates, let tied):
             return "\(gpu) holds no other LS pod (\(pods) BE \(pods == 1 ? "pod" : "pods")), the emptiest of "
-                + "\(candidates) such GPUs with room"
+                + "\(candidates) such GPUs with room" + ties(tied)
         case .noLSFreeGPU(let gpus):
             return "every one of the \(gpus) GPUs already holds an LS pod or has no room"
-        case .besideLS(let be, let maxBE, let candidates):
+        case .besideLS(let be, let maxBE, let candidates, let tied):
             return "\(gpu) holds an LS pod and \(be) of at most \(maxBE) BE pods, the fewest among \(candidates) "
-                + "LS GPUs with a free BE slot"
+                + "LS GPUs with a free BE slot" + ties(tied)
         case .beOnly(let be, let maxBE):
             return "no LS GPU has a free BE slot; \(gpu) holds only BE pods (\(be) of at most \(maxBE))"
         case .emptyForBE(let empty):
@@ -59,6 +59,9 @@ extension ColocationExplanation {
         }
     }
 
+    /// ` (lowest-numbered of N tied)` when the rule broke a tie.
+    static func ties(_ tied: Int) -> String { tied > 1 ? " (lowest-numbered of \(tied) tied)" : "" }
+
     static func text(_ f: TidalScaling, kind: ColocationDecisionKind, gpu: String, service: String) -> String {
         let r = f.rule
         var need = "service \(service) needs ceil(\(decimal(f.load, 0)) req/s / \(decimal(r.capacityPerReplica, 0)) req/s "
@@ -67,7 +70,7 @@ extension ColocationExplanation {
             let max = r.maxReplicas == .max ? "∞" : String(r.maxReplicas)
             need += " → \(f.wanted) within [\(r.minReplicas), \(max)]"
         }
-        need += " replicas, runs \(f.running)"
+        need += f.wanted == 1 ? " replica, runs \(f.running)" : " replicas, runs \(f.running)"
         switch kind {
         case .evict:
             return "tidal reclaim: " + need + "; no GPU is free, so \(gpu), the most recently lent of \(f.lentGPUs) "

@@ -27,8 +27,10 @@ extension ColocationPlacementRules {
     static func bestFitChoice(_ pod: ColocationPod, _ occ: ColocationOccupancy,
                               maxPods: Int) -> (gpu: Int?, choice: ColocationPlacementChoice) {
         if let g = bestFit(pod, occ, maxPods: maxPods) {
-            let candidates = occ.gpus.indices.count { occ.fits(pod, on: $0, maxPods: maxPods) }
-            return (g, .bestFit(milliUsed: occ.gpus[g].milliUsed, memoryUsed: occ.gpus[g].memoryUsed, candidates: candidates))
+            let fitting = occ.gpus.indices.filter { occ.fits(pod, on: $0, maxPods: maxPods) }
+            let tied = fitting.count { occ.gpus[$0].milliUsed == occ.gpus[g].milliUsed }
+            return (g, .bestFit(milliUsed: occ.gpus[g].milliUsed, memoryUsed: occ.gpus[g].memoryUsed,
+                                candidates: fitting.count, tied: tied))
         }
         // The GPU with the most free quota (then memory; lowest index on ties), below the pod limit.
         var most: Int?
@@ -50,14 +52,16 @@ extension ColocationPlacementRules {
         let room: (Int) -> Bool = { hasRoom(pod, on: $0, in: occ, maxPods: maxPods) }
         if pod.priorityClass == .latencySensitive {
             guard let g else { return (nil, .noLSFreeGPU(gpus: occ.gpus.count)) }
-            let candidates = occ.gpus.indices.count { occ.gpus[$0].lsCount == 0 && room($0) }
-            return (g, .lsApart(pods: occ.gpus[g].pods.count, candidates: candidates))
+            let candidates = occ.gpus.indices.filter { occ.gpus[$0].lsCount == 0 && room($0) }
+            let tied = candidates.count { occ.gpus[$0].pods.count == occ.gpus[g].pods.count }
+            return (g, .lsApart(pods: occ.gpus[g].pods.count, candidates: candidates.count, tied: tied))
         }
         guard let g else { return (nil, .noBESlot(maxBE: maxBE)) }
         let gpu = occ.gpus[g]
         if gpu.lsCount > 0 {
-            let candidates = occ.gpus.indices.count { occ.gpus[$0].lsCount > 0 && occ.gpus[$0].beCount < maxBE && room($0) }
-            return (g, .besideLS(beCount: gpu.beCount, maxBE: maxBE, candidates: candidates))
+            let candidates = occ.gpus.indices.filter { occ.gpus[$0].lsCount > 0 && occ.gpus[$0].beCount < maxBE && room($0) }
+            let tied = candidates.count { occ.gpus[$0].beCount == gpu.beCount }
+            return (g, .besideLS(beCount: gpu.beCount, maxBE: maxBE, candidates: candidates.count, tied: tied))
         }
         if !gpu.isEmpty { return (g, .beOnly(beCount: gpu.beCount, maxBE: maxBE)) }
         return (g, .emptyForBE(empty: occ.gpus.count { $0.isEmpty }))
