@@ -39,14 +39,19 @@ extension ClusterModel {
 
     /// The explanation with names for its pod and service, and (evictions) what the evicted job loses.
     func named(_ x: ColocationExplanation) -> ClusterDecision {
-        var reason = x.reasonText(pod: podName, service: { config.services.indices.contains($0) ? config.services[$0].name : "service \($0)" })
+        var reason = x.reasonText(pod: podName, service: serviceName)
         if x.kind == .evict, let p = x.pod { reason += evictionCost(p) }
-        var service = x.service.map { config.services.indices.contains($0) ? config.services[$0].name : "service \($0)" }
+        var service = x.service.map(serviceName)
         if service == nil, let p = x.pod, p >= 0, p < jobBase, p < replicas.count {
             service = config.services[replicas[p].service].name
         }
         return ClusterDecision(time: x.time, kind: x.kind, pod: x.pod.map(podName), podIsReplica: (x.pod ?? jobBase) < jobBase,
                                service: service, gpu: x.gpu, reason: reason)
+    }
+
+    /// A service's name.
+    func serviceName(_ s: Int) -> String {
+        config.services.indices.contains(s) ? config.services[s].name : "service \(s)"
     }
 
     /// A job's name, or a replica's `service#k` (its k-th replica, from 0).
