@@ -5,8 +5,9 @@ import Scenario
 import Scheduling
 import Simulator
 
-/// `colosim run SCENARIO.yaml [--json] [--seed S] [--policy P] [--db F | --no-store]`: runs a single-GPU or
-/// cluster scenario file, prints its summary and records the run in the results database.
+/// `colosim run SCENARIO.yaml [--json] [--seed S] [--policy P] [--explain N [--explain-kind K,…]] [--db F | --no-store]`:
+/// runs a single-GPU or cluster scenario file, prints its summary (cluster runs: with the co-location
+/// decisions explained) and records the run in the results database.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -29,18 +30,37 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Cluster scenarios: the co-location policy (dedicated, shared, preemptive, time-sliced, tidal), overriding the scenario's.")
     var policy: String?
 
+    @Option(help: ArgumentHelp(
+        "Cluster scenarios: explain the first N co-location decisions of each kind (why a pod went where, was queued, evicted or preempted; why a replica started or stopped). 0: off.",
+        valueName: "N"))
+    var explain: Int = 0
+
+    @Option(name: .customLong("explain-kind"), help: ArgumentHelp(
+        "With --explain: only these decision kinds (comma-separated or repeated): \(ColocationDecisionKind.names.joined(separator: ", ")).",
+        valueName: "KIND"))
+    var explainKind: [String] = []
+
     @OptionGroup var store: RunsStoreOptions
 
     @Flag(name: .customLong("no-store"), help: "Do not record the run in the results database.")
     var noStore = false
 
     func run() throws {
+        let kinds = try explainKinds()
         if ClusterScenarioLoader.schema(ofFile: scenario) == "multi-scheduler" {
+            if explain > 0 {
+                throw InputError(file: scenario, field: "--explain",
+                                 "a multi-scheduler scenario is not explained (colosim place --explain explains placements); --explain applies to schema: cluster files")
+            }
             return try ClusterRun.runMultiScheduler(path: scenario, policy: policy, seed: seed, json: json)
         }
         let runner = try ScenarioRunner(path: scenario)
         if policy != nil, !runner.isCluster {
             throw InputError(field: "--policy", "applies to cluster scenarios (schema: cluster) only")
+        }
+        if explain > 0, !runner.isCluster {
+            throw InputError(file: scenario, field: "--explain",
+                             "explains co-location decisions of cluster scenarios (schema: cluster) only; this is a single-GPU scenario")
         }
         if let policy, ColocationPolicyKind(rawValue: policy) == nil {
             throw InputError(field: "--policy",
@@ -51,7 +71,7 @@ struct RunCommand: ParsableCommand {
         var overrides = ScenarioOverrides()
         overrides.seed = seed
         overrides.policy = policy
-        let out = try runner.run(overrides)
+        let out = try runner.run(overrides, explain: explain, explainKinds: kinds)
         var runID: Int64?
         if let db {
             runID = try mappingStoreErrors(field: "--db") { try db.insert(out.record) }.id
@@ -62,6 +82,24 @@ struct RunCommand: ParsableCommand {
             print(out.reportText, terminator: "")
             if let runID { print("run id \(runID) (stored in \(store.db); colosim report \(runID) --html FILE)") }
         }
+    }
+
+    /// The kinds `--explain-kind` names (nil: all); an unknown kind, a negative N or a kind without
+    /// `--explain` is an ``InputError``.
+    func explainKinds() throws -> Set<ColocationDecisionKind>? {
+        guard explain >= 0 else { throw InputError(field: "--explain", "must be ≥ 0, got \(explain)") }
+        let names = explainKind.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { return nil }
+        guard explain > 0 else { throw InputError(field: "--explain-kind", "needs --explain N (N > 0)") }
+        var kinds = Set<ColocationDecisionKind>()
+        for n in names {
+            guard let k = ColocationDecisionKind(rawValue: n) else {
+                throw InputError(field: "--explain-kind",
+                                 "unknown decision kind '\(n)'; expected one of \(ColocationDecisionKind.names.joined(separator: ", "))")
+            }
+            kinds.insert(k)
+        }
+        return kinds
     }
 
     /// `json` (an object) with `"run_id": id` as its first key; `json` unchanged when it is not an object.

@@ -7,7 +7,10 @@ import Simulator
 
 extension ScenarioRunner {
     /// Runs a `cluster` scenario (docs/cluster.md) under the overridden or the scenario's policy.
-    func runCluster(text effective: String, overrides: ScenarioOverrides) throws -> ScenarioRun {
+    /// `explain` > 0 keeps the first `explain` decisions of each kind in `explainKinds` (nil: all)
+    /// and adds them to the text and JSON reports.
+    func runCluster(text effective: String, overrides: ScenarioOverrides, explain: Int = 0,
+                    explainKinds: Set<ColocationDecisionKind>? = nil) throws -> ScenarioRun {
         let overridden = effective != text
         let s: ClusterScenario
         do {
@@ -23,12 +26,14 @@ extension ScenarioRunner {
             kind = k
         }
         let seed = overrides.seed ?? s.seed
-        let config: ClusterSimulationConfig
+        var config: ClusterSimulationConfig
         do {
             config = try s.simulationConfig(policy: kind, seed: seed)
         } catch {
             throw InputError(file: path, field: "services", "cannot build the service profiles: \(error)")
         }
+        config.explain = explain
+        config.explainKinds = explainKinds
         let result = ClusterSimulation.run(config)
         // A fixed-size service's replica without a GPU serves nothing and its load is missing from p99 (the
         // simulator records latency only on placed replicas), so the unplaced replica time counts as an SLA
@@ -77,6 +82,12 @@ extension ScenarioRunner {
             ])
         }
         let report = ClusterScenarioReport(scenario: s, result: result, seed: seed)
-        return ScenarioRun(record: r, metrics: metrics, isCluster: true, reportText: report.text, reportJSON: report.json)
+        guard explain > 0 else {
+            return ScenarioRun(record: r, metrics: metrics, isCluster: true, reportText: report.text, reportJSON: report.json)
+        }
+        let kinds = ColocationDecisionKind.allCases.filter { explainKinds?.contains($0) ?? true }
+        return ScenarioRun(record: r, metrics: metrics, isCluster: true,
+                           reportText: report.text + Self.decisionsText(result, limit: explain, kinds: kinds),
+                           reportJSON: Self.addingDecisions(result, limit: explain, kinds: kinds, to: report.json))
     }
 }

@@ -57,12 +57,21 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Runs the scenario with `overrides`; bad scenarios or overrides throw an ``InputError`` (exit 2).
-    public func run(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> ScenarioRun {
+    /// Cluster scenarios only: `explain` > 0 adds the first `explain` co-location decisions of each
+    /// kind in `explainKinds` (nil: all) to the report, with their reasons (docs/cluster.md); the
+    /// record, metrics and digest are the same as without.
+    public func run(_ overrides: ScenarioOverrides = ScenarioOverrides(), explain: Int = 0,
+                    explainKinds: Set<ColocationDecisionKind>? = nil) throws -> ScenarioRun {
+        guard explain >= 0 else { throw InputError(field: "--explain", "must be ≥ 0, got \(explain)") }
+        if explain > 0, !isCluster {
+            throw InputError(file: path, field: "--explain",
+                             "explains co-location decisions of cluster scenarios (schema: cluster) only; this is a \(schema) scenario")
+        }
         let effective = try effectiveText(overrides)
         let started = Date()
         var out: ScenarioRun
         if isCluster {
-            out = try runCluster(text: effective, overrides: overrides)
+            out = try runCluster(text: effective, overrides: overrides, explain: explain, explainKinds: explainKinds)
         } else {
             out = try runSingleGPU(text: effective, overrides: overrides)
         }

@@ -10,6 +10,8 @@ struct ClusterJobState {
     var totalWork = 0.0
     var progress = 0.0
     var lastCheckpoint = 0.0
+    /// When the last checkpoint was taken (simulated seconds), nil before the first.
+    var lastCheckpointTime: Double?
     var checkpointWork = 0.0
     var checkpointCost = 0.0
     var restartCost = 0.0

@@ -25,6 +25,11 @@ struct ClusterModel {
     var allocated = 0.0
     var reclaims = 0
     var steps = 0
+    /// Explained runs: the decisions kept (the first `config.explain` of each kind) and all counted.
+    var decisions: [ClusterDecision] = []
+    var decisionCounts: [ColocationDecisionKind: Int] = [:]
+    /// Explained runs: BE pods that LS preempted in their GPU's last arbitration (preemption episodes).
+    var preempting: Set<Int> = []
     /// Utilization series buckets (GPU-seconds used, duty-seconds, seconds), a fixed number over the run.
     var seriesBuckets = [(used: Double, duty: Double, span: Double)](repeating: (0, 0, 0), count: seriesBucketCount)
     /// How many points the utilization series has at most.
@@ -91,7 +96,7 @@ struct ClusterModel {
                 jobs[j].submitted = true
                 let p = ColocationPod(id: jobs[j].pod, priorityClass: .bestEffort, gpuMilli: milli(job: j),
                                       memoryMiB: jobs[j].config.memoryMiB, weight: jobs[j].config.weight)
-                apply(policy.handle(.submit(p), now: e.time), now: e.time, sim: &sim)
+                apply(decide(.submit(p), now: e.time), now: e.time, sim: &sim)
             case .replicaReady(let r):
                 if replicas[r].alive { replicas[r].ready = true }
             }
@@ -124,7 +129,7 @@ struct ClusterModel {
                 }
                 let p = ColocationPod(id: id, priorityClass: .latencySensitive, gpuMilli: milli,
                                       memoryMiB: svc.memoryMiB, weight: svc.weight)
-                apply(policy.handle(.submit(p), now: 0), now: 0, sim: &sink)
+                apply(decide(.submit(p), now: 0), now: 0, sim: &sink)
             }
         }
     }
@@ -192,7 +197,7 @@ struct ClusterModel {
                 peak = max(peak, serviceRate(s, at: t))
                 t += config.step
             }
-            apply(policy.handle(.serviceLoad(service: s, load: peak), now: now), now: now, sim: &sim)
+            apply(decide(.serviceLoad(service: s, load: peak), now: now), now: now, sim: &sim)
         }
     }
 
@@ -282,7 +287,7 @@ struct ClusterModel {
                     lambdas.append(lambda)
                 }
             }
-            let actions = policy.handle(.arbitrate(gpu: g, demands: demands), now: now)
+            let actions = decide(.arbitrate(gpu: g, demands: demands), now: now)
             guard case .grants(let out)? = actions.first else { continue }
             stepDuty += out.dutyCycle
             stepSM += out.smTime
@@ -317,7 +322,7 @@ struct ClusterModel {
             let g = jobs[j].gpu ?? 0
             podsOnGPU[g].removeAll { $0 == jobs[j].pod }
             jobs[j].gpu = nil
-            apply(policy.handle(.finish(pod: jobs[j].pod), now: now + dt), now: now + dt, sim: &sink)
+            apply(decide(.finish(pod: jobs[j].pod), now: now + dt), now: now + dt, sim: &sink)
         }
     }
 
@@ -352,6 +357,7 @@ struct ClusterModel {
             return
         }
         // Training: restart overhead first, then progress with checkpoints.
+        let budget = time
         let restart = min(time, jobs[j].pendingRestart)
         jobs[j].pendingRestart -= restart
         jobs[j].restartSeconds += restart
@@ -372,6 +378,7 @@ struct ClusterModel {
                 jobs[j].completedAt = now + dt - time / max(grant.duty, 1e-9)
             } else if use == toCkpt {
                 jobs[j].lastCheckpoint = jobs[j].progress
+                jobs[j].lastCheckpointTime = now + (budget - time) / max(grant.duty, 1e-9)
                 let c = min(time, jobs[j].checkpointCost)
                 time -= c
                 jobs[j].pendingOverhead += jobs[j].checkpointCost - c
@@ -418,6 +425,7 @@ struct ClusterModel {
             smTimeMean: usedSeconds > 0 ? smOnUsed / usedSeconds : 0,
             clusterUtilizationMean: dutyOnUsed / (d * Double(max(1, config.gpuCount))),
             allocationRatio: allocated / (d * Double(max(1, config.gpuCount))),
-            services: services, series: series, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex)
+            services: services, series: series, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex,
+            decisions: decisionsInTimeOrder, decisionCounts: decisionCounts)
     }
 }

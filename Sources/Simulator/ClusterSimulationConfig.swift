@@ -28,6 +28,11 @@ public struct ClusterSimulationConfig: Sendable {
     public var forecast: Bool = true
     /// Seed of the workload generators.
     public var seed: UInt64
+    /// Explain the first `explain` co-location decisions of each kind (0: none). Explanations are
+    /// built only when asked and never enter the digest.
+    public var explain: Int = 0
+    /// The decision kinds to explain (nil: every kind).
+    public var explainKinds: Set<ColocationDecisionKind>?
 
     /// Creates a configuration.
     public init(nodes: Int, gpusPerNode: Int, policy: ColocationPolicyKind, colocation: ColocationConfig? = nil,

@@ -1,3 +1,5 @@
+import Scheduling
+
 /// What a cluster run measured.
 public struct ClusterSimulationResult: Sendable {
     /// Per online service.
@@ -89,6 +91,12 @@ public struct ClusterSimulationResult: Sendable {
     public var steps: Int
     /// FNV-1a 64 digest of the per-step trace and the result scalars.
     public var digest: String
+    /// Explained runs: the first ``ClusterSimulationConfig/explain`` decisions of each explained kind,
+    /// in time order (not part of the digest).
+    public var decisions: [ClusterDecision] = []
+    /// Explained runs: how many decisions of each explained kind the run made (preempt: episodes,
+    /// see docs/cluster.md); empty otherwise.
+    public var decisionCounts: [ColocationDecisionKind: Int] = [:]
 
     /// Whether every service met its SLA.
     public var allSLAMet: Bool { services.allSatisfy(\.slaMet) }

@@ -20,8 +20,7 @@ public enum ColocationPlacementRules {
     /// LS pods take a GPU with no other LS pod (emptiest first); BE pods join an LS GPU with fewest
     /// BE pods below `maxBE`, else a BE-only GPU with room, else an empty GPU (preemptive, time-sliced).
     public static func besideLS(_ pod: ColocationPod, _ occ: ColocationOccupancy, maxBE: Int, maxPods: Int) -> Int? {
-        let memOK: (Int) -> Bool = { occ.gpus[$0].memoryUsed + pod.memoryMiB <= occ.memoryPerGPU
-            && occ.gpus[$0].pods.count < maxPods }
+        let memOK: (Int) -> Bool = { hasRoom(pod, on: $0, in: occ, maxPods: maxPods) }
         if pod.priorityClass == .latencySensitive {
             var best: Int?
             for g in occ.gpus.indices where occ.gpus[g].lsCount == 0 && memOK(g) {
@@ -41,6 +40,11 @@ public enum ColocationPlacementRules {
             return g
         }
         return occ.firstEmpty
+    }
+
+    /// Whether `gpu` has the memory for `pod` and fewer than `maxPods` pods (the room ``besideLS(_:_:maxBE:maxPods:)`` asks).
+    public static func hasRoom(_ pod: ColocationPod, on gpu: Int, in occ: ColocationOccupancy, maxPods: Int) -> Bool {
+        occ.gpus[gpu].memoryUsed + pod.memoryMiB <= occ.memoryPerGPU && occ.gpus[gpu].pods.count < maxPods
     }
 }
 

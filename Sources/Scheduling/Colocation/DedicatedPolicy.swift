@@ -18,4 +18,10 @@ public struct DedicatedPolicy: ColocationPolicy {
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         binder.handle(event, place: ColocationPlacementRules.wholeGPU, arbitrate: ColocationArbitration.exclusive)
     }
+
+    /// Why this policy, in its current state, answers `event` with `actions`: the whole-GPU rule's
+    /// choice for each bind or queueing, and the preemptions of its arbitration.
+    public func explain(_ event: ColocationEvent, actions: [ColocationAction], now: Double) -> [ColocationExplanation] {
+        binder.explain(event, actions: actions, rule: .wholeGPU, now: now)
+    }
 }

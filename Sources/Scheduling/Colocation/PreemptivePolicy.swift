@@ -20,4 +20,10 @@ public struct PreemptivePolicy: ColocationPolicy {
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         binder.handle(event, place: ColocationPlacementRules.besideLS(config), arbitrate: ColocationArbitration.priority)
     }
+
+    /// Why this policy, in its current state, answers `event` with `actions`: the LS-apart / BE-beside-LS rule's
+    /// choice for each bind or queueing, and the preemptions of its arbitration.
+    public func explain(_ event: ColocationEvent, actions: [ColocationAction], now: Double) -> [ColocationExplanation] {
+        binder.explain(event, actions: actions, rule: .besideLS, now: now)
+    }
 }

@@ -19,4 +19,10 @@ public struct SharedPolicy: ColocationPolicy {
     public mutating func handle(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
         binder.handle(event, place: ColocationPlacementRules.bestFit(config), arbitrate: ColocationArbitration.spatial)
     }
+
+    /// Why this policy, in its current state, answers `event` with `actions`: the best-fit rule's
+    /// choice for each bind or queueing, and the preemptions of its arbitration.
+    public func explain(_ event: ColocationEvent, actions: [ColocationAction], now: Double) -> [ColocationExplanation] {
+        binder.explain(event, actions: actions, rule: .bestFit, now: now)
+    }
 }
