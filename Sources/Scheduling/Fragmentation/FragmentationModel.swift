@@ -1,86 +1,57 @@
 import ColoModel
 
-/// FGD's node fragmentation F_n = Σ_m p_m · F_n(m), computed fast for any node state.
+/// FGD's node fragmentation F_n = Σ_m p_m · F_n(m), computed exactly as the artifact computes it.
 ///
-/// Weng et al., ATC'23 §4.2, as the artifact computes it (`NodeGpuShareFragAmount`): for a typical
-/// pod m that fits the node (GPU model allowed, enough CPU, enough GPUs with its share free),
-/// F_n(m) is the idle milli-GPU on GPUs whose free share is below m's; otherwise — and always for CPU
-/// pods — F_n(m) is all idle milli-GPU of the node. With Σ p_m = 1 this is
-/// F_n = idle − Σ_{m fits} p_m · S_{≥u_m}, where S_{≥u} sums the free shares ≥ u. Typical pods are
-/// grouped per GPU model by (share, GPU count) with cumulative popularity over increasing CPU, so one
-/// evaluation costs O(groups × GPUs).
+/// Weng et al., ATC'23 §4.2; hkust-adsl/kubernetes-scheduler-simulator `pkg/utils/frag.go`
+/// (`NodeGpuShareFragAmount`, `GetNodePodFrag`, `FragAmountSumExceptQ3`): each typical pod m, in the
+/// artifact's order (most popular first), classifies the node — CPU pods: XL (CPU fits) or XR;
+/// GPU model not allowed: no-access; enough GPUs with m's share free: Q3 (CPU fits) or Q4; else Q2
+/// (CPU fits) or Q1 — and adds p_m × amount to that class: for Q3 the idle milli-GPU on GPUs with
+/// less free than m's share (counted as Q2) and the rest (Q3), for every other class all idle
+/// milli-GPU. F_n is the sum of the class totals except Q3, in the artifact's class order
+/// (Q1, Q2, Q4, XL, XR, NA). The floating-point operations are the artifact's, in its order, so FGD
+/// scores ⌊100·sigmoid(ΔF/1000)⌋ land on the same integers — including ΔF that is zero in exact
+/// arithmetic, where a different summation order would tip 50 to 49.
 public struct FragmentationModel: Sendable {
-    struct Group: Sendable {
-        var share: Int
-        var count: Int
-        var cpus: [Int]
-        var cumulativePopularity: [Double]
-    }
-
-    /// Per node model (index 0: nodes without a known model, `k + 1`: model `k`), the groups
-    /// flattened: group `g` of model `m` is `groupStart[m] + g`; its CPU thresholds and cumulative
-    /// popularity are `cpuStart[group] ..< cpuStart[group + 1]` of `cpus` / `cumulative`.
-    let groupStart: [Int]
+    /// Typical pods in the artifact's order: CPU request (non-zero), milli-GPU per GPU, GPU count, popularity.
+    let cpus: [Int]
     let shares: [Int]
     let counts: [Int]
-    let cpuStart: [Int]
-    let cpus: [Int]
-    let cumulative: [Double]
+    let popularity: [Double]
+    /// `accessible[(model + 1) · pods + i]`: typical pod `i` may use a node of GPU model index `model`
+    /// (−1: no known model).
+    let accessible: [Bool]
     /// The typical pods the model was built from.
     public let typicalPods: [TypicalPod]
 
     /// Builds the model for the GPU models of `cluster`.
     public init(typicalPods: [TypicalPod], cluster: ClusterState) {
         self.typicalPods = typicalPods
-        var groupStart: [Int] = []
-        var shares: [Int] = []
-        var counts: [Int] = []
-        var cpuStart: [Int] = []
-        var cpus: [Int] = []
-        var cumulative: [Double] = []
+        cpus = typicalPods.map(\.cpuMilli)
+        shares = typicalPods.map { $0.gpuCount > 0 ? $0.gpuMilli : 0 }
+        counts = typicalPods.map(\.gpuCount)
+        popularity = typicalPods.map(\.popularity)
+        var accessible: [Bool] = []
         for modelIndex in -1..<cluster.gpuModels.count {
-            let modelName = modelIndex >= 0 ? cluster.gpuModels[modelIndex] : nil
-            var groups: [Group] = []
-            var lookup: [[Int]: Int] = [:]
-            for t in typicalPods where t.gpuMilli > 0 && t.gpuCount > 0 {
-                let names = t.gpuModels.split(separator: "|").map(String.init).filter { !$0.isEmpty }
-                if !names.isEmpty {
-                    guard let m = modelName, names.contains(m) else { continue }
-                }
-                let key = [t.gpuMilli, t.gpuCount]
-                let gi: Int
-                if let existing = lookup[key] {
-                    gi = existing
-                } else {
-                    gi = groups.count
-                    lookup[key] = gi
-                    groups.append(Group(share: t.gpuMilli, count: t.gpuCount, cpus: [], cumulativePopularity: []))
-                }
-                groups[gi].cpus.append(t.cpuMilli)
-                groups[gi].cumulativePopularity.append(t.popularity)
-            }
-            groupStart.append(shares.count)
-            for g in groups {
-                let order = g.cpus.indices.sorted { g.cpus[$0] < g.cpus[$1] }
-                shares.append(g.share)
-                counts.append(g.count)
-                cpuStart.append(cpus.count)
-                var acc = 0.0
-                for o in order {
-                    acc += g.cumulativePopularity[o]
-                    cpus.append(g.cpus[o])
-                    cumulative.append(acc)
-                }
+            let nodeModel = modelIndex >= 0 ? cluster.gpuModels[modelIndex] : ""
+            for t in typicalPods {
+                accessible.append(Self.isAccessible(nodeModel: nodeModel, podModels: t.gpuModels))
             }
         }
-        groupStart.append(shares.count)
-        cpuStart.append(cpus.count)
-        self.groupStart = groupStart
-        self.shares = shares
-        self.counts = counts
-        self.cpuStart = cpuStart
-        self.cpus = cpus
-        self.cumulative = cumulative
+        self.accessible = accessible
+    }
+
+    /// The artifact's `IsNodeAccessibleToPodByType`: a pod without a model list fits any node; a node
+    /// without a model fits no pod that names models; otherwise the node's model must be listed.
+    static func isAccessible(nodeModel: String, podModels: String) -> Bool {
+        if podModels.isEmpty { return true }
+        if nodeModel.isEmpty { return false }
+        var named = 0
+        for m in podModels.split(separator: "|", omittingEmptySubsequences: true) {
+            named += 1
+            if m == nodeModel { return true }
+        }
+        return named == 0
     }
 
     /// Fragmented milli-GPU of `node` in its current state.
@@ -92,25 +63,53 @@ public struct FragmentationModel: Sendable {
     public func fragmentation(model: Int, gpuMilliLeft lefts: UnsafeBufferPointer<Int>, cpuLeft: Int) -> Double {
         var idle = 0
         for v in lefts { idle += v }
-        if idle == 0 { return 0 }
-        var reduction = 0.0
-        let m = model + 1
-        guard m >= 0, m + 1 < groupStart.count else { return Double(idle) }
-        for g in groupStart[m]..<groupStart[m + 1] {
-            let share = shares[g]
-            var s = 0
-            var c = 0
-            for v in lefts where v >= share {
-                s += v
-                c += 1
+        let idleMilli = Double(idle)
+        let n = cpus.count
+        let row = (model + 1) * n
+        let rowValid = model >= -1 && row + n <= accessible.count
+        var q1 = 0.0, q2 = 0.0, q4 = 0.0, xl = 0.0, xr = 0.0, na = 0.0
+        for i in 0..<n {
+            let freq = popularity[i]
+            let cpuFits = cpuLeft >= cpus[i]
+            let share = shares[i]
+            if share == 0 {
+                if cpuFits { xl += freq * idleMilli } else { xr += freq * idleMilli }
+                continue
             }
-            if c < counts[g] || s == 0 { continue }
-            var k = cpuStart[g]
-            let end = cpuStart[g + 1]
-            while k < end && cpus[k] <= cpuLeft { k += 1 }
-            if k == cpuStart[g] { continue }
-            reduction += Double(s) * cumulative[k - 1]
+            if !rowValid || !accessible[row + i] {
+                na += freq * idleMilli
+                continue
+            }
+            var need = counts[i]
+            var hosts = false
+            for v in lefts where v >= share {
+                need -= 1
+                if need <= 0 {
+                    hosts = true
+                    break
+                }
+            }
+            if hosts {
+                if cpuFits {
+                    var fragMilli = 0
+                    for v in lefts where v < share { fragMilli += v }
+                    q2 += freq * Double(fragMilli)
+                } else {
+                    q4 += freq * idleMilli
+                }
+            } else if cpuFits {
+                q2 += freq * idleMilli
+            } else {
+                q1 += freq * idleMilli
+            }
         }
-        return Double(idle) - reduction
+        var out = 0.0
+        out += q1
+        out += q2
+        out += q4
+        out += xl
+        out += xr
+        out += na
+        return out
     }
 }
