@@ -19,7 +19,8 @@ public struct PlacementDecision: Sendable, Hashable {
     /// When the pod fitted nowhere and was bound by preempting BE pods: the plan carried out (its
     /// victims were evicted). ``verdictCounts`` then still say why no node fitted before.
     public var preemption: PreemptionPlan? = nil
-    /// Whether preemption was tried for this unplaced pod and found no plan.
+    /// Whether preemption was tried and found a plan (`true`: see ``preemption``; `false`: the pod
+    /// failed); `nil` when not tried (preemption off, a BE pod, or the pod fitted somewhere).
     public var preemptionFound: Bool? = nil
 
     /// A one-line human explanation (for `--explain`).

@@ -71,6 +71,7 @@ enum MixedWorkload {
         #expect(x.node == 0 && x.victims == [0] && x.maxVictimPriority == 0)
         #expect(x.feasibleNodes == 2)                             // both nodes had a plan
         #expect(d[3]?.placement?.node == 0)
+        #expect(d[3]?.preemptionFound == true)
         #expect(d[3]?.verdictCounts[Int(FilterVerdict.insufficientGPU.rawValue)] == 2)
         let y = try #require(d[4]?.preemption)
         #expect(y.node == 1 && y.victims == [1, 2] && y.feasibleNodes == 1)

@@ -68,6 +68,7 @@ public enum PlacementReplay {
                     decision.placement = bound.placement
                     decision.score = bound.score
                     decision.preemption = plan
+                    decision.preemptionFound = true
                     if bound.placement != nil { preemptions += 1 }
                 } else {
                     decision.preemptionFound = false
