@@ -18,7 +18,9 @@ struct PlaceCommand: ParsableCommand {
         discussion: """
             Policies: \(PlacementPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")); \
             'all' runs the six of the FGD artifact (random, dot-product, gpu-clustering, gpu-packing, \
-            best-fit, fgd). Several may be given comma-separated.
+            best-fit, fgd). Several may be given comma-separated. With --preempt an LS pod that fits \
+            nowhere evicts lower-priority BE pods (fewest, lowest priority) from one node; evicted pods \
+            are lost (no departures, no re-queue).
             """)
 
     @Option(help: "Node list CSV (openb format: sn,cpu_milli,memory_mib,gpu,model).")
@@ -44,6 +46,13 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: "Explain the first N decisions of the first seed for each policy.")
     var explain: Int = 0
 
+    @Option(name: .customLong("explain-pod"),
+            help: "Also explain the decision for the pod of this name (first seed, each policy).")
+    var explainPod: String?
+
+    @Flag(help: "Let LS pods that fit nowhere preempt (evict) lower-priority BE pods; evicted pods are lost.")
+    var preempt = false
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -68,24 +77,28 @@ struct PlaceCommand: ParsableCommand {
         let workloads = seedList.map {
             OpenbReplayWorkload(trace: trace, nodes: nodeSpecs, ratio: arrive, seed: $0, stream: stream)
         }
+        if let name = explainPod, !trace.contains(where: { $0.name == name }),
+           !(workloads.first?.pods.contains { $0.name == name } ?? false) {
+            throw InputError(file: pods, field: "--explain-pod", "no pod named '\(name)'")
+        }
+        let nodeNames = nodeSpecs.map(\.name)
 
         var summaries: [PolicySummary] = []
-        var explanations: [String] = []
+        var explanations: [PlaceExplanation] = []
         var digest = FNV1a64()
         for kind in policies {
             var runs: [PlaceRunSummary] = []
             for (si, w) in workloads.enumerated() {
                 var observe: ((Int, PlacementDecision) -> Void)?
-                if si == 0 && explain > 0 {
+                if si == 0 && (explain > 0 || explainPod != nil) {
                     observe = { i, d in
-                        guard i < explain else { return }
-                        let line = "\(kind.rawValue) seed \(seedList[0]) pod \(i) \(w.pods[i].name): "
-                            + d.explanation { cluster.nodes[$0].spec.name }
-                        explanations.append(line)
+                        guard i < explain || w.pods[i].name == explainPod else { return }
+                        explanations.append(PlaceExplanation(policy: kind.rawValue, seed: seedList[0], index: i,
+                                                             pods: w.pods, decision: d, nodeNames: nodeNames))
                     }
                 }
                 let r = kind.replay(cluster: cluster, typicalPods: typical, pods: w.pods, draws: w.draws,
-                                    nodeRank: w.nodeRank, maxPercent: percent, observe: observe)
+                                    nodeRank: w.nodeRank, maxPercent: percent, preempt: preempt, observe: observe)
                 digest.combine(r.digest)
                 runs.append(PlaceRunSummary(seed: seedList[si], result: r, percent: percent))
             }
@@ -97,12 +110,13 @@ struct PlaceCommand: ParsableCommand {
             var out = "{\"nodes\": \(nodeSpecs.count), \"gpus\": \(cluster.gpuCount), \"pods\": \(trace.count)"
             out += ", \"requested_gpus\": \(Self.fmt(requested, 1)), \"arrive\": \(Self.fmt(arrive, 4))"
             out += ", \"seeds\": [\(seedList.map(String.init).joined(separator: ", "))]"
-            out += ", \"typical_pods\": \(typical.count), \"rng\": \"\(stream.rawValue)\", \"digest\": \"\(digest.hex)\""
+            out += ", \"typical_pods\": \(typical.count), \"rng\": \"\(stream.rawValue)\", \"preempt\": \(preempt), \"digest\": \"\(digest.hex)\""
             out += ", \"policies\": [\n"
             out += summaries.map { $0.json }.joined(separator: ",\n")
             out += "\n]"
             if !explanations.isEmpty {
-                out += ", \"explanations\": [\n" + explanations.map { "  \"\(Self.escape($0))\"" }.joined(separator: ",\n") + "\n]"
+                out += ", \"explanations\": [\n" + explanations.map { "  \"\(Self.escape($0.line))\"" }.joined(separator: ",\n") + "\n]"
+                out += ", \"explanation_details\": [\n" + explanations.map { "  " + $0.json }.joined(separator: ",\n") + "\n]"
             }
             out += "}"
             print(out)
@@ -111,7 +125,7 @@ struct PlaceCommand: ParsableCommand {
         print("colosim place: \(trace.count) pods (\(Self.fmt(requested, 1)) GPUs requested) on \(nodeSpecs.count) nodes"
               + " (\(cluster.gpuCount) GPUs); arrivals to \(percent)% of GPU capacity; seeds \(seeds) (\(seedList.count));"
               + " \(typical.count) typical pods; \(stream.rawValue) random stream")
-        for e in explanations { print("  " + e) }
+        for e in explanations { print("  " + e.line) }
         let header = ["policy", "alloc % mean", "sd", "unallocated GPUs", "final alloc %", "failed pods", "frag %"]
         print(header[0].padding(toLength: 16, withPad: " ", startingAt: 0)
               + header.dropFirst().map { Self.left($0, 17) }.joined())
@@ -120,6 +134,18 @@ struct PlaceCommand: ParsableCommand {
                   + [Self.fmt(s.allocMean, 2), Self.fmt(s.allocSD, 2), Self.fmt(s.unallocatedMean, 1),
                      Self.fmt(s.finalMean, 2), Self.fmt(s.failedMean, 1), Self.fmt(s.fragMean, 2)]
                 .map { Self.left($0, 17) }.joined())
+        }
+        if preempt {
+            print("preemption (LS pods evict lower-priority BE pods; evicted pods are lost), means over seeds:")
+            let columns = ["policy", "evicted pods", "evicted GPUs", "LS by preempting", "LS failed", "BE failed"]
+            print(columns[0].padding(toLength: 16, withPad: " ", startingAt: 0)
+                  + columns.dropFirst().map { Self.left($0, 17) }.joined())
+            for s in summaries {
+                print(s.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
+                      + [Self.fmt(s.preemptedMean, 1), Self.fmt(s.preemptedGPUMilliMean / 1000, 1),
+                         Self.fmt(s.preemptingMean, 1), Self.fmt(s.failedLSMean, 1), Self.fmt(s.failedBEMean, 1)]
+                    .map { Self.left($0, 17) }.joined())
+            }
         }
         print("digest \(digest.hex)")
     }
@@ -192,6 +218,11 @@ struct PlaceRunSummary {
     var digest: UInt64
     /// Allocation % at each whole arrival percentage 0…`percent` (the artifact's columns), nil where no pod arrived.
     var curve: [Double?]
+    var preemptedPods: Int
+    var preemptedGPUMilli: Int
+    var preemptingPods: Int
+    var failedLSPods: Int
+    var failedBEPods: Int
 
     init(seed: UInt64, result r: ReplayResult, percent: Int) {
         self.seed = seed
@@ -202,6 +233,11 @@ struct PlaceRunSummary {
         fragPercent = r.clusterGPUMilli > 0 ? 100 * (r.fragmentedGPUMilli ?? 0) / Double(r.clusterGPUMilli) : 0
         digest = r.digest
         curve = Array(r.allocationByArrival.prefix(max(percent, 0) + 1))
+        preemptedPods = r.preemptedPods
+        preemptedGPUMilli = r.preemptedGPUMilli
+        preemptingPods = r.preemptingPods
+        failedLSPods = r.failedLSPods
+        failedBEPods = r.failedBEPods
     }
 }
 
@@ -225,18 +261,28 @@ struct PolicySummary {
     var finalMean: Double { Self.mean(runs.map(\.finalPercent)) }
     var failedMean: Double { Self.mean(runs.map { Double($0.failedPods) }) }
     var fragMean: Double { Self.mean(runs.map(\.fragPercent)) }
+    var preemptedMean: Double { Self.mean(runs.map { Double($0.preemptedPods) }) }
+    var preemptedGPUMilliMean: Double { Self.mean(runs.map { Double($0.preemptedGPUMilli) }) }
+    var preemptingMean: Double { Self.mean(runs.map { Double($0.preemptingPods) }) }
+    var failedLSMean: Double { Self.mean(runs.map { Double($0.failedLSPods) }) }
+    var failedBEMean: Double { Self.mean(runs.map { Double($0.failedBEPods) }) }
 
     var json: String {
         let f = PlaceCommand.fmt
         var s = "  {\"policy\": \"\(kind.rawValue)\", \"alloc_pct_mean\": \(f(allocMean, 4)), \"alloc_pct_sd\": \(f(allocSD, 4))"
         s += ", \"unallocated_gpus_mean\": \(f(unallocatedMean, 2)), \"final_alloc_pct_mean\": \(f(finalMean, 4))"
         s += ", \"failed_pods_mean\": \(f(failedMean, 2)), \"frag_pct_mean\": \(f(fragMean, 4))"
+        s += ", \"failed_ls_pods_mean\": \(f(failedLSMean, 2)), \"failed_be_pods_mean\": \(f(failedBEMean, 2))"
+        s += ", \"preemptions_mean\": \(f(preemptedMean, 2)), \"preempted_gpu_milli_mean\": \(f(preemptedGPUMilliMean, 1))"
+        s += ", \"preempting_pods_mean\": \(f(preemptingMean, 2))"
         if let a = kind.artifactName { s += ", \"artifact_policy\": \"\(a)\"" }
         s += ", \"per_seed\": ["
         s += runs.map { r in
             "{\"seed\": \(r.seed), \"alloc_pct\": \(f(r.allocPercent, 4)), \"final_alloc_pct\": \(f(r.finalPercent, 4)), "
                 + "\"failed_pods\": \(r.failedPods), \"placed_pods\": \(r.placedPods), \"frag_pct\": \(f(r.fragPercent, 4)), "
-                + "\"digest\": \"\(String(r.digest, radix: 16))\", "
+                + "\"failed_ls_pods\": \(r.failedLSPods), \"failed_be_pods\": \(r.failedBEPods), "
+                + "\"preemptions\": \(r.preemptedPods), \"preempted_gpu_milli\": \(r.preemptedGPUMilli), "
+                + "\"preempting_pods\": \(r.preemptingPods), \"digest\": \"\(String(r.digest, radix: 16))\", "
                 + "\"alloc_by_arrival\": [\(r.curve.map { $0.map { f($0, 2) } ?? "null" }.joined(separator: ", "))]}"
         }.joined(separator: ", ")
         s += "]}"

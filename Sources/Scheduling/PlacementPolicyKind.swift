@@ -41,14 +41,16 @@ public enum PlacementPolicyKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Replays `pods` with this policy; `typicalPods` feed FGD and the fragmentation measure.
+    /// Replays `pods` with this policy; `typicalPods` feed FGD and the fragmentation measure;
+    /// `preempt` lets LS pods preempt BE pods (``PlacementReplay``).
     public func replay(cluster: ClusterState, typicalPods: [TypicalPod], pods: [PodRequest],
                        draws: [PlacementDraws], nodeRank: [Int]? = nil, maxPercent: Int = 130,
-                       observe: ((Int, PlacementDecision) -> Void)? = nil) -> ReplayResult {
+                       preempt: Bool = false, observe: ((Int, PlacementDecision) -> Void)? = nil) -> ReplayResult {
         let frag = FragmentationModel(typicalPods: typicalPods, cluster: cluster)
         func go<P: PlacementPolicy>(_ p: P) -> ReplayResult {
             PlacementReplay.run(cluster: cluster, policy: p, pods: pods, draws: draws,
-                                nodeRank: nodeRank, maxPercent: maxPercent, fragmentation: frag, observe: observe)
+                                nodeRank: nodeRank, maxPercent: maxPercent, fragmentation: frag,
+                                preempt: preempt, observe: observe)
         }
         switch self {
         case .random: return go(RandomPolicy())

@@ -31,7 +31,7 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
     private var heaps: [BestNodeHeap] = []
     private var feasibleIndexes: [FeasibleNodeIndex] = []
     private var changeLog: [Int32] = []
-    private var nodeVersion: [UInt32]
+    private(set) var nodeVersion: [UInt32]
     private var cacheVersion: [UInt32] = []
     private var cacheScore: [Int64] = []
     private var cacheGPU: [Int16] = []

@@ -6,7 +6,8 @@ public struct ReplayResult: Sendable, Hashable {
     public var arrivedGPUMilli: Int
     /// GPU milli allocated at the end.
     public var allocatedGPUMilli: Int
-    /// Pods bound.
+    /// Pods bound on arrival (including LS pods bound by preemption; evicted pods stay counted here,
+    /// so pods running at the end = placed − ``preemptedPods``).
     public var placedPods: Int
     /// Pods that fit nowhere.
     public var failedPods: Int
@@ -18,6 +19,16 @@ public struct ReplayResult: Sendable, Hashable {
     public var fragmentedGPUMilli: Double?
     /// FNV-1a-64 digest of every decision (node and GPUs).
     public var digest: UInt64
+    /// LS pods bound by preempting BE pods (0 without preemption).
+    public var preemptingPods: Int = 0
+    /// BE pods evicted by those preemptions (lost: no re-queue, see ``PlacementReplay``).
+    public var preemptedPods: Int = 0
+    /// GPU milli the evicted pods held.
+    public var preemptedGPUMilli: Int = 0
+    /// LS pods that fit nowhere (and, with preemption, found no plan).
+    public var failedLSPods: Int = 0
+    /// BE pods that fit nowhere (BE pods never preempt).
+    public var failedBEPods: Int = 0
 
     /// Final allocation % of capacity.
     public var finalAllocationPercent: Double {
