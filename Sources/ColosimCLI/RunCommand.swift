@@ -46,14 +46,11 @@ struct RunCommand: ParsableCommand {
     var noStore = false
 
     func run() throws {
-        let kinds = try explainKinds()
         if ClusterScenarioLoader.schema(ofFile: scenario) == "multi-scheduler" {
-            if explain > 0 {
-                throw InputError(file: scenario, field: "--explain",
-                                 "a multi-scheduler scenario is not explained (colosim place --explain explains placements); --explain applies to schema: cluster files")
-            }
-            return try ClusterRun.runMultiScheduler(path: scenario, policy: policy, seed: seed, json: json)
+            return try ClusterRun.runMultiScheduler(path: scenario, policy: policy, seed: seed, json: json,
+                                                    explain: explain, explainKinds: try multiSchedulerKinds())
         }
+        let kinds = try explainKinds()
         let runner = try ScenarioRunner(path: scenario)
         if policy != nil, !runner.isCluster {
             throw InputError(field: "--policy", "applies to cluster scenarios (schema: cluster) only")
@@ -96,6 +93,23 @@ struct RunCommand: ParsableCommand {
             guard let k = ColocationDecisionKind(rawValue: n) else {
                 throw InputError(field: "--explain-kind",
                                  "unknown decision kind '\(n)'; expected one of \(ColocationDecisionKind.names.joined(separator: ", "))")
+            }
+            kinds.insert(k)
+        }
+        return kinds
+    }
+
+    /// The kinds `--explain-kind` names for a multi-scheduler file (bind, conflict, unschedulable; nil: all).
+    func multiSchedulerKinds() throws -> Set<ClusterMultiSchedulerDecision.Kind>? {
+        guard explain >= 0 else { throw InputError(field: "--explain", "must be ≥ 0, got \(explain)") }
+        let names = explainKind.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { return nil }
+        guard explain > 0 else { throw InputError(field: "--explain-kind", "needs --explain N (N > 0)") }
+        var kinds = Set<ClusterMultiSchedulerDecision.Kind>()
+        for n in names {
+            guard let k = ClusterMultiSchedulerDecision.Kind(rawValue: n) else {
+                throw InputError(field: "--explain-kind",
+                                 "unknown decision kind '\(n)' for a multi-scheduler scenario; expected one of \(ClusterMultiSchedulerDecision.Kind.names.joined(separator: ", "))")
             }
             kinds.insert(k)
         }

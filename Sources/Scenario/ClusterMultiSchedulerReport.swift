@@ -31,10 +31,17 @@ public struct ClusterMultiSchedulerReport: Sendable {
             "bound": r.schedulers.reduce(0) { $0 + $1.bound }, "pending": r.pending, "gpus": r.gpuCount,
             "fragmentation_gpus_mean": r.fragmentationMean,
         ]
-        let doc: [String: Any] = [
+        var doc: [String: Any] = [
             "scenario": name, "schema": "multi-scheduler", "seed": seed, "duration_s": r.duration,
             "digest": r.digest, "schedulers": schedulers, "summary": summary,
         ]
+        if !r.decisionCounts.isEmpty || !r.decisions.isEmpty {
+            doc["explanations"] = r.decisions.map { d -> [String: Any] in
+                ["t_s": d.time, "kind": d.kind.rawValue, "scheduler": d.scheduler, "pod": d.pod,
+                 "pod_class": d.podClass, "node": d.node ?? NSNull(), "gpus": d.gpus, "reason": d.reason]
+            }
+            doc["explanation_counts"] = Dictionary(uniqueKeysWithValues: r.decisionCounts.map { ($0.key.rawValue, $0.value) })
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .prettyPrinted]),
               let s = String(data: data, encoding: .utf8) else { return "{}" }
         return s
@@ -52,6 +59,18 @@ public struct ClusterMultiSchedulerReport: Sendable {
                     r.conflicts, r.gpusUsedMean, r.gpusUsedPeak, r.allocationRatio * 100, r.allocationOnUsed * 100,
                     r.fragmentationMean, r.pending)
         s += "digest \(r.digest)\n"
+        if !r.decisionCounts.isEmpty || !r.decisions.isEmpty {
+            let made = r.decisionCounts.sorted { $0.key < $1.key }.map { entry in
+                let shown = r.decisions.filter { $0.kind == entry.key }.count
+                return "\(entry.key.rawValue) \(shown) of \(entry.value)"
+            }
+            s += "Decisions (first of each kind, in time order; shown of made: \(made.joined(separator: ", "))):\n"
+            for d in r.decisions {
+                let node = d.node.map { " on \($0)" + (d.gpus.isEmpty ? "" : " GPUs " + d.gpus.map(String.init).joined(separator: ",")) } ?? ""
+                s += String(format: "  t=%9.3f s ", d.time) + d.kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + " pod \(d.pod) (\(d.podClass))\(node) — \(d.reason)\n"
+            }
+        }
         return s
     }
 }

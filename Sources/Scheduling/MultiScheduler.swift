@@ -39,6 +39,13 @@ public struct MultiScheduler: Sendable {
     public private(set) var placements: [Int: (placement: Placement, scheduler: Int)] = [:]
     /// Draws for tie-breaking, per pod (given by the caller, so the machine draws nothing).
     public var draws: [Int: PlacementDraws] = [:]
+    /// Whether cycles keep their decision with its filter and score details (``lastDecision``), for
+    /// `--explain`; placements are the same either way.
+    public var explains = false {
+        didSet { for i in members.indices { members[i].core.explains = explains } }
+    }
+    /// The decision of the latest `.cycle` (with ``explains`` on; `nil` otherwise).
+    public private(set) var lastDecision: PlacementDecision?
 
     /// Creates the schedulers over `cluster`, each with its policy.
     public init(cluster: ClusterState, schedulers: [(name: String, policy: AnyPlacementPolicy)]) {
@@ -64,6 +71,7 @@ public struct MultiScheduler: Sendable {
             let id = members[m].queue.removeFirst()
             guard let request = pods[id] else { return [] }
             let decision = members[m].core.schedule(request, draws: draws[id] ?? .first)
+            lastDecision = explains ? decision : nil
             guard let p = decision.placement else {
                 members[m].unschedulable += 1
                 members[m].queue.append(id)

@@ -56,6 +56,10 @@ public struct ClusterMultiSchedulerConfig: Sendable {
     public var unschedulableBackoff: Double
     /// Seed of the arrival, lifetime and tie-break streams.
     public var seed: UInt64
+    /// Explain the first `explain` decisions of each kind (0: off); see ``ClusterMultiSchedulerDecision``.
+    public var explain = 0
+    /// With ``explain``: only these kinds (nil: all).
+    public var explainKinds: Set<ClusterMultiSchedulerDecision.Kind>?
 
     /// Creates a configuration.
     public init(nodes: [NodeSpec], schedulers: [SchedulerConfig], podClasses: [PodClass], duration: Double,

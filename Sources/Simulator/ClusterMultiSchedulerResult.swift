@@ -38,5 +38,10 @@ public struct ClusterMultiSchedulerResult: Sendable {
     public var duration: Double
 
     /// All refused binds.
+    /// With `explain` on: the first N decisions of each kind, in time order.
+    public var decisions: [ClusterMultiSchedulerDecision] = []
+    /// With `explain` on: how many decisions of each (selected) kind the run made.
+    public var decisionCounts: [ClusterMultiSchedulerDecision.Kind: Int] = [:]
+
     public var conflicts: Int { schedulers.reduce(0) { $0 + $1.conflicts } }
 }

@@ -21,6 +21,9 @@ public enum ClusterMultiSchedulerRun {
         var ms = MultiScheduler(cluster: cluster, schedulers: config.schedulers.map {
             ($0.name, $0.policy.policy(cluster: cluster, typicalPods: typical))
         })
+        var explainer = ClusterMultiSchedulerExplainer(limit: config.explain, kinds: config.explainKinds,
+                                                       nodeNames: config.nodes.map(\.name))
+        if explainer.isOn { ms.explains = true }
         var sim = Simulation<Double, Event>()
         let arrivals = config.podClasses.indices.map { RandomSource(seed: config.seed, purpose: "multi-scheduler.arrivals.\($0)") }
         let lifetimes = RandomSource(seed: config.seed, purpose: "multi-scheduler.lifetimes")
@@ -94,7 +97,11 @@ public enum ClusterMultiSchedulerRun {
                 if case .sync(let m) = ev {
                     sim.schedule(.machine(.sync(scheduler: m)), at: now + config.schedulers[m].syncInterval, priority: 1)
                 }
-                for a in ms.handle(ev, now: now) {
+                let actions = ms.handle(ev, now: now)
+                if explainer.isOn {
+                    explainer.observe(ev, actions: actions, now: now, machine: ms, config: config, classOf: classOf)
+                }
+                for a in actions {
                     switch a {
                     case .sendBind(let m, let pod, let p):
                         sim.schedule(.machine(.bindArrives(scheduler: m, pod: pod, placement: p)),
@@ -136,11 +143,14 @@ public enum ClusterMultiSchedulerRun {
                 bound: member.bound, conflicts: member.conflicts, unschedulableCycles: member.unschedulable,
                 meanBindDelay: member.bound > 0 ? delaySum[m] / Double(member.bound) : 0)
         }
-        return ClusterMultiSchedulerResult(
+        var result = ClusterMultiSchedulerResult(
             schedulers: schedulers, gpuCount: gpuCount, gpusUsedMean: usedSeconds / d, gpusUsedPeak: usedPeak,
             allocationRatio: allocSeconds / (d * Double(max(1, gpuCount))),
             allocationOnUsed: usedSeconds > 0 ? allocSeconds / usedSeconds : 0,
             pending: ms.members.reduce(0) { $0 + $1.queue.count },
             fragmentationMean: fragSeconds / d / Double(GPUShare.milliPerGPU), digest: digest.hex, duration: d)
+        result.decisions = explainer.decisions
+        result.decisionCounts = explainer.counts
+        return result
     }
 }

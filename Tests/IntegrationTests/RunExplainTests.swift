@@ -106,12 +106,41 @@ struct RunExplainTests {
         #expect(text.stdout.contains("\n  t=00:00:00 preempt       job train on GPU 0 — LS pod web#0"), "\(text.stdout)")
     }
 
+    /// Two schedulers on one cluster: every conflicting bind is explained (by the scheduler that changed
+    /// the node, and what the node lacks now), binds carry the policy's choice, and explaining changes
+    /// nothing in the run.
+    @Test func multiSchedulerRunExplainsEveryConflict() throws {
+        let plain = try Self.run(["scenarios/multi-scheduler.yaml"])
+        let explained = try Self.run(["scenarios/multi-scheduler.yaml", "--explain", "1000", "--explain-kind", "conflict,bind"])
+        #expect(!plain.digest.isEmpty && explained.digest == plain.digest)
+        #expect(plain.json["explanations"] == nil)
+        let conflicts = Int(plain.number("conflicts"))
+        #expect(conflicts > 0)
+        #expect(explained.counts["conflict"] == conflicts)
+        #expect(explained.counts["bind"] == Int(plain.number("bound")))
+        #expect(explained.counts["unschedulable"] == nil)
+        let explainedConflicts = explained.kind("conflict")
+        #expect(explainedConflicts.count == conflicts)
+        for c in explainedConflicts {
+            let reason = c["reason"] as? String ?? ""
+            #expect(reason.contains("rejected by the shared cluster") && reason.contains("last by "), "\(reason)")
+            #expect(reason.contains(" of ") && reason.contains(" free"), "\(reason)")
+            #expect(c["node"] is String)
+        }
+        #expect(explained.kind("bind").count == 1000)
+        let firstBind = try #require(explained.kind("bind").first?["reason"] as? String)
+        #expect(firstBind.contains("committed the bind") && firstBind.contains("feasible nodes"), "\(firstBind)")
+        let text = try runColosim(["run", "--no-store", "scenarios/multi-scheduler.yaml", "--explain", "2", "--explain-kind", "conflict"])
+        #expect(text.exitCode == 0)
+        #expect(text.stdout.contains("shown of made: conflict 2 of \(conflicts)"), "\(text.stdout)")
+    }
+
     @Test func explainOutsideClusterScenariosOrWithBadKindsExitsTwo() throws {
         let single = try runColosim(["run", "--no-store", "scenarios/v100-ai-render-split.yaml", "--explain", "5"])
         #expect(single.exitCode == 2)
         #expect(single.stderr.contains("--explain") && single.stderr.contains("schema: cluster"), "\(single.stderr)")
-        let multi = try runColosim(["run", "--no-store", "scenarios/multi-scheduler.yaml", "--explain", "5"])
-        #expect(multi.exitCode == 2 && multi.stderr.contains("--explain"))
+        let multi = try runColosim(["run", "--no-store", "scenarios/multi-scheduler.yaml", "--explain", "5", "--explain-kind", "evict"])
+        #expect(multi.exitCode == 2 && multi.stderr.contains("conflict"), "\(multi.stderr)")
         let kind = try runColosim(["run", "--no-store", "scenarios/tidal-diurnal.yaml", "--explain", "5", "--explain-kind", "evicted"])
         #expect(kind.exitCode == 2 && kind.stderr.contains("start-replica"), "\(kind.stderr)")
         let negative = try runColosim(["run", "--no-store", "scenarios/tidal-diurnal.yaml", "--explain=-1"])
