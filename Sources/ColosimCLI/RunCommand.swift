@@ -81,35 +81,30 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// The kinds `--explain-kind` names (nil: all); an unknown kind, a negative N or a kind without
-    /// `--explain` is an ``InputError``.
+    /// The kinds `--explain-kind` names for a cluster file (nil: all).
     func explainKinds() throws -> Set<ColocationDecisionKind>? {
-        guard explain >= 0 else { throw InputError(field: "--explain", "must be ≥ 0, got \(explain)") }
-        let names = explainKind.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !names.isEmpty else { return nil }
-        guard explain > 0 else { throw InputError(field: "--explain-kind", "needs --explain N (N > 0)") }
-        var kinds = Set<ColocationDecisionKind>()
-        for n in names {
-            guard let k = ColocationDecisionKind(rawValue: n) else {
-                throw InputError(field: "--explain-kind",
-                                 "unknown decision kind '\(n)'; expected one of \(ColocationDecisionKind.names.joined(separator: ", "))")
-            }
-            kinds.insert(k)
-        }
-        return kinds
+        try parsedExplainKinds(ColocationDecisionKind.self, scope: "")
     }
 
     /// The kinds `--explain-kind` names for a multi-scheduler file (bind, conflict, unschedulable; nil: all).
     func multiSchedulerKinds() throws -> Set<ClusterMultiSchedulerDecision.Kind>? {
+        try parsedExplainKinds(ClusterMultiSchedulerDecision.Kind.self, scope: " for a multi-scheduler scenario")
+    }
+
+    /// `--explain-kind` parsed as kinds of `Kind` (comma-separated or repeated; nil: all); an unknown
+    /// kind, a negative N or a kind without `--explain` is an ``InputError``.
+    private func parsedExplainKinds<Kind: RawRepresentable & CaseIterable & Hashable>(
+        _: Kind.Type, scope: String
+    ) throws -> Set<Kind>? where Kind.RawValue == String {
         guard explain >= 0 else { throw InputError(field: "--explain", "must be ≥ 0, got \(explain)") }
         let names = explainKind.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { return nil }
         guard explain > 0 else { throw InputError(field: "--explain-kind", "needs --explain N (N > 0)") }
-        var kinds = Set<ClusterMultiSchedulerDecision.Kind>()
+        var kinds = Set<Kind>()
         for n in names {
-            guard let k = ClusterMultiSchedulerDecision.Kind(rawValue: n) else {
-                throw InputError(field: "--explain-kind",
-                                 "unknown decision kind '\(n)' for a multi-scheduler scenario; expected one of \(ClusterMultiSchedulerDecision.Kind.names.joined(separator: ", "))")
+            guard let k = Kind(rawValue: n) else {
+                let expected = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw InputError(field: "--explain-kind", "unknown decision kind '\(n)'\(scope); expected one of \(expected)")
             }
             kinds.insert(k)
         }

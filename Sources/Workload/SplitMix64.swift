@@ -49,4 +49,12 @@ public struct SplitMix64: Sendable {
     @inlinable public mutating func index(_ n: Int) -> Int {
         Int(uniform() * Double(n))
     }
+
+    /// Fisher–Yates shuffle in place, from the last element down, drawing `next64() % (i + 1)`.
+    public mutating func shuffle<T>(_ xs: inout [T]) {
+        guard xs.count > 1 else { return }
+        for i in stride(from: xs.count - 1, to: 0, by: -1) {
+            xs.swapAt(i, Int(next64() % UInt64(i + 1)))
+        }
+    }
 }

@@ -31,27 +31,16 @@ public struct FragmentationModel: Sendable {
         shares = typicalPods.map { $0.gpuCount > 0 ? $0.gpuMilli : 0 }
         counts = typicalPods.map(\.gpuCount)
         popularity = typicalPods.map(\.popularity)
+        // The scheduler's own model rule (`ClusterState.modelMask`, as its filter applies it): a pod
+        // without a model list fits any node; one that names models fits only nodes of a listed model.
+        let masks = typicalPods.map { cluster.modelMask(for: $0.gpuModels.split(separator: "|").map(String.init)) }
         var accessible: [Bool] = []
         for modelIndex in -1..<cluster.gpuModels.count {
-            let nodeModel = modelIndex >= 0 ? cluster.gpuModels[modelIndex] : ""
-            for t in typicalPods {
-                accessible.append(Self.isAccessible(nodeModel: nodeModel, podModels: t.gpuModels))
+            for mask in masks {
+                accessible.append(mask == ~0 || (modelIndex >= 0 && modelIndex < 64 && mask & (1 << UInt64(modelIndex)) != 0))
             }
         }
         self.accessible = accessible
-    }
-
-    /// The artifact's `IsNodeAccessibleToPodByType`: a pod without a model list fits any node; a node
-    /// without a model fits no pod that names models; otherwise the node's model must be listed.
-    static func isAccessible(nodeModel: String, podModels: String) -> Bool {
-        if podModels.isEmpty { return true }
-        if nodeModel.isEmpty { return false }
-        var named = 0
-        for m in podModels.split(separator: "|", omittingEmptySubsequences: true) {
-            named += 1
-            if m == nodeModel { return true }
-        }
-        return named == 0
     }
 
     /// Fragmented milli-GPU of `node` in its current state.

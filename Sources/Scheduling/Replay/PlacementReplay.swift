@@ -28,7 +28,7 @@ public enum PlacementReplay {
         scheduler.explains = observe != nil
         var candidates = PreemptionCandidates(nodes: preempt ? cluster.nodes.count : 0, nodeRank: scheduler.nodeRank)
         let capacity = cluster.gpuMilliCapacity
-        var curve = ArrivalCurve(gpus: capacity / 1000, maxPercent: maxPercent)
+        var curve = ArrivalCurve(gpus: cluster.gpuCount, maxPercent: maxPercent)
         var arrived = 0
         var used = cluster.gpuMilliAllocated
         var placed = 0

@@ -33,11 +33,8 @@ struct OpenbArrivalDraws {
     mutating func shuffle<T>(_ xs: inout [T]) {
         if go != nil {
             go?.shuffle(&xs)
-            return
-        }
-        guard xs.count > 1 else { return }
-        for i in stride(from: xs.count - 1, to: 0, by: -1) {
-            xs.swapAt(i, Int(shuffleStream.next64() % UInt64(i + 1)))
+        } else {
+            shuffleStream.shuffle(&xs)
         }
     }
 
@@ -53,12 +50,8 @@ struct OpenbArrivalDraws {
             for _ in 0..<Self.informerDraws { _ = go?.int63() }
         }
         if let p = go?.perm(n) { return p }
-        var perm = Array(0..<n)
-        if n > 1 {
-            for i in stride(from: n - 1, to: 0, by: -1) {
-                perm.swapAt(i, Int(rankStream.next64() % UInt64(i + 1)))
-            }
-        }
+        var perm = Array(0..<max(n, 0))
+        rankStream.shuffle(&perm)
         return perm
     }
 }
