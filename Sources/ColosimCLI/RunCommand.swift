@@ -6,8 +6,8 @@ import Scheduling
 import Simulator
 
 /// `colosim run SCENARIO.yaml [--json] [--seed S] [--policy P] [--explain N [--explain-kind K,…]] [--db F | --no-store]`:
-/// runs a single-GPU or cluster scenario file, prints its summary (cluster runs: with the co-location
-/// decisions explained) and records the run in the results database.
+/// runs a single-GPU, cluster or multi-scheduler scenario file, prints its summary (cluster and
+/// multi-scheduler runs: with their decisions explained) and records the run in the results database.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -31,12 +31,12 @@ struct RunCommand: ParsableCommand {
     var policy: String?
 
     @Option(help: ArgumentHelp(
-        "Cluster scenarios: explain the first N co-location decisions of each kind (why a pod went where, was queued, evicted or preempted; why a replica started or stopped). 0: off.",
+        "Cluster scenarios: explain the first N co-location decisions of each kind (why a pod went where, was queued, evicted or preempted; why a replica started or stopped); multi-scheduler scenarios: binds, conflicts, unschedulable pods. 0: off.",
         valueName: "N"))
     var explain: Int = 0
 
     @Option(name: .customLong("explain-kind"), help: ArgumentHelp(
-        "With --explain: only these decision kinds (comma-separated or repeated): \(ColocationDecisionKind.names.joined(separator: ", ")).",
+        "With --explain: only these decision kinds (comma-separated or repeated): \(ColocationDecisionKind.names.joined(separator: ", ")); multi-scheduler: \(ClusterMultiSchedulerDecision.Kind.names.joined(separator: ", ")).",
         valueName: "KIND"))
     var explainKind: [String] = []
 
