@@ -30,9 +30,12 @@ let package = Package(
         // Domain value types.
         .target(name: "ColoModel", dependencies: ["SimEngine"]),
         // Fluid device model.
-        .target(name: "GPUDevice", dependencies: ["ColoModel", "SimEngine"]),
+        // The node model runs in every cluster test: optimized in debug builds too (#if DEBUG checks stay on).
+        .target(name: "GPUDevice", dependencies: ["ColoModel", "SimEngine"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Isolation engines and token ledger: pure state machines.
-        .target(name: "Isolation", dependencies: ["ColoModel", "SimEngine"]),
+        .target(name: "Isolation", dependencies: ["ColoModel", "SimEngine"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Cluster scheduler and co-location policies: pure state machines.
         .target(name: "Scheduling", dependencies: ["ColoModel"]),
         // Workload generators, trace importers, random streams (the only module drawing random numbers).
@@ -49,7 +52,7 @@ let package = Package(
         // Wires engine + device + isolation + scheduling + workloads.
         .target(name: "Simulator", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-        ]),
+        ], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Scenario schema, YAML loading, validation with file:line errors.
         .target(name: "Scenario", dependencies: ["ColoModel", "Isolation", "Simulator", "Yams", "Workload", "Scheduling"]),
         // Results store: runs, metrics, time series in SQLite (GRDB over the system libsqlite3).

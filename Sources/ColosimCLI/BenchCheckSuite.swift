@@ -92,7 +92,7 @@ public struct BenchCheckSuite: Sendable {
             } catch {
                 throw InputError(file: file, field: "services", "cannot build the service profiles: \(error)")
             }
-            let result = ClusterSimulation.run(config)
+            let result = try ClusterSimulation.run(config)
             let report = ClusterScenarioReport(scenario: s, result: result, seed: config.seed)
             return (report.json, result.digest)
         } catch let e as ScenarioError {

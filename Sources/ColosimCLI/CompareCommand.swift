@@ -40,6 +40,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Cluster scenarios: fidelity level, event or response, overriding the scenario's.", valueName: "LEVEL"))
+    var fidelity: String?
+
     @OptionGroup var store: RunsStoreOptions
 
     func validate() throws {
@@ -52,28 +55,34 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runner = try ScenarioRunner(path: scenario)
-        let base = try ScenarioOverrides.parsing(seed: seed, assignments: parameters)
-        let names = policies.map(policyList) ?? (runner.isCluster ? ColocationPolicyKind.names : ScenarioRunner.kernelPolicies)
+        var setup = try ScenarioRunner(path: scenario)
+        var baseOverrides = try ScenarioOverrides.parsing(seed: seed, assignments: parameters)
+        baseOverrides.fidelity = fidelity
+        let base = baseOverrides
+        let listed = setup.comparePolicies
+        let names = policies.map(policyList)
+            ?? (setup.isCluster ? (listed.isEmpty ? ColocationPolicyKind.names : listed) : ScenarioRunner.kernelPolicies)
         // Check every policy name before running anything.
         for p in names {
             var o = base
             o.policy = p
-            _ = try runner.effectiveText(o)
-            if runner.isCluster, ColocationPolicyKind(rawValue: p) == nil {
+            _ = try setup.effectiveText(o)
+            if setup.isCluster, ScenarioRunner.colocationPolicy(p) == nil {
                 throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
             }
         }
         // The comparison is recorded as a sweep (point key `policy=P`) so `colosim report SWEEP_ID` charts it.
         var h = FNV1a64()
-        h.combine(try runner.effectiveText(base))
+        h.combine(try setup.effectiveText(base))
         h.combine(base.seed.map(String.init) ?? "-")
         for p in names { h.combine(p) }
         let sweepID = "compare-\(URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent)-\(h.hex.prefix(8))"
         let db = try store.open(create: true)
+        if setup.isCluster { setup.responseCache = try NodeResponseStore.cache(db) }
         _ = try mappingStoreErrors(field: "--db") {
             try db.registerSweep(SweepInfo(id: sweepID, specHash: h.hex, pointCount: names.count, createdAt: Date()))
         }
+        let runner = setup
         let progress = ProgressReporter.standardError(total: names.count, label: "compare",
                                                       show: ProgressDecision.shouldShow(json: json, quiet: quiet))
         let rows = try SweepParallel.map(names, jobs: jobs ?? SweepParallel.defaultJobs) { p -> CompareRow in

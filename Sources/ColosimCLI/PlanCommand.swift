@@ -51,6 +51,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Cluster scenarios: fidelity level, event or response, overriding the scenario's.", valueName: "LEVEL"))
+    var fidelity: String?
+
     @OptionGroup var store: RunsStoreOptions
 
     /// The utilization target as a fraction.
@@ -65,19 +68,23 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runner = try ScenarioRunner(path: scenario)
-        guard runner.isCluster else {
+        var setup = try ScenarioRunner(path: scenario)
+        guard setup.isCluster else {
             throw InputError(file: scenario, field: "SCENARIO", "plan searches GPU counts: it needs a cluster scenario (schema: cluster); a single-GPU scenario has one GPU")
         }
-        let base = try ScenarioOverrides.parsing(seed: seed, assignments: parameters)
+        var baseOverrides = try ScenarioOverrides.parsing(seed: seed, assignments: parameters)
+        baseOverrides.fidelity = fidelity
+        let base = baseOverrides
         let names = policies.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? ColocationPolicyKind.names
-        for p in names where ColocationPolicyKind(rawValue: p) == nil {
+        for p in names where ScenarioRunner.colocationPolicy(p) == nil {
             throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
         }
-        let upper = try maxGPUs ?? runner.gpuCount(base)
+        let upper = try maxGPUs ?? setup.gpuCount(base)
         let lower = minGPUs
         guard lower <= upper else { throw InputError(field: "--min-gpus", "must be ≤ the largest count searched (\(upper))") }
         let db = try store.open(create: true)
+        setup.responseCache = try NodeResponseStore.cache(db)
+        let runner = setup
         let progress = ProgressReporter.standardError(total: names.count, label: "plan",
                                                       show: ProgressDecision.shouldShow(json: json, quiet: quiet))
         let sla = slaP99, target = self.target

@@ -40,6 +40,15 @@ struct RunCommand: ParsableCommand {
         valueName: "KIND"))
     var explainKind: [String] = []
 
+    @Option(help: ArgumentHelp("Cluster scenarios: fidelity level, event (every request on every GPU) or response (memoised GPU states), overriding the scenario's.", valueName: "LEVEL"))
+    var fidelity: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario parameter by path, e.g. isolation.kernel_mode.slice_ms=8, placement=spread (repeatable).", valueName: "path=value"))
+    var parameters: [String] = []
+
+    @Option(help: "Cluster scenarios: threads evaluating GPU states (default: all cores).")
+    var jobs: Int?
+
     @OptionGroup var store: RunsStoreOptions
 
     @Flag(name: .customLong("no-store"), help: "Do not record the run in the results database.")
@@ -51,7 +60,7 @@ struct RunCommand: ParsableCommand {
                                                     explain: explain, explainKinds: try multiSchedulerKinds())
         }
         let kinds = try explainKinds()
-        let runner = try ScenarioRunner(path: scenario)
+        var runner = try ScenarioRunner(path: scenario)
         if policy != nil, !runner.isCluster {
             throw InputError(field: "--policy", "applies to cluster scenarios (schema: cluster) only")
         }
@@ -65,9 +74,14 @@ struct RunCommand: ParsableCommand {
         }
         // Open the store before running so an unusable --db fails fast and costs no simulation.
         let db = noStore ? nil : try store.open(create: true)
-        var overrides = ScenarioOverrides()
-        overrides.seed = seed
+        var overrides = try ScenarioOverrides.parsing(seed: seed, assignments: parameters)
         overrides.policy = policy
+        overrides.fidelity = fidelity
+        if let jobs, jobs < 1 { throw InputError(field: "--jobs", "must be ≥ 1, got \(jobs)") }
+        if runner.isCluster {
+            runner.responseCache = try NodeResponseStore.cache(db)
+            runner.evaluationJobs = jobs ?? SweepParallel.defaultJobs
+        }
         let out = try runner.run(overrides, explain: explain, explainKinds: kinds)
         var runID: Int64?
         if let db {

@@ -37,6 +37,8 @@ public struct ScenarioOverrides: Sendable, Hashable {
     public var gpus: Int?
     /// Parameter assignments, applied in order.
     public var parameters: [Parameter]
+    /// Cluster scenarios: the fidelity level (`event` or `response`), overriding the scenario's.
+    public var fidelity: String?
 
     /// Creates overrides.
     public init(seed: UInt64? = nil, policy: String? = nil, gpus: Int? = nil, parameters: [Parameter] = []) {

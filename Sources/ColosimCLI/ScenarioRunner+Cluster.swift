@@ -20,7 +20,7 @@ extension ScenarioRunner {
         }
         var kind: ColocationPolicyKind?
         if let policy = overrides.policy {
-            guard let k = ColocationPolicyKind(rawValue: policy) else {
+            guard let k = Self.colocationPolicy(policy) else {
                 throw InputError(field: "policy", "unknown co-location policy '\(policy)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
             }
             kind = k
@@ -34,35 +34,42 @@ extension ScenarioRunner {
         }
         config.explain = explain
         config.explainKinds = explainKinds
-        let result = ClusterSimulation.run(config)
-        // A fixed-size service's replica without a GPU serves nothing and its load is missing from p99 (the
-        // simulator records latency only on placed replicas), so the unplaced replica time counts as an SLA
-        // miss. Under `tidal` the replica count follows demand and all load goes to the placed replicas.
+        config.responseCache = responseCache
+        config.evaluationJobs = max(1, evaluationJobs)
+        let result: ClusterSimulationResult
+        do {
+            result = try ClusterSimulation.run(config)
+        } catch let e as SimulationConfigError {
+            throw InputError(file: path, field: e.field, "a GPU state cannot be simulated: \(e.message)")
+        }
         let configured = Dictionary(config.services.map { ($0.name, $0.replicas) }, uniquingKeysWith: { a, _ in a })
-        let fixedReplicas = config.policy != .tidal
+        // Requests never served (no replica, no GPU, dropped frames) are SLA misses, counted as unserved.
         let services = result.services.map { v -> RunMetrics.Service in
-            let want = Double(max(1, configured[v.name] ?? 1))
-            return RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000, attainment: v.attainment,
-                                      unplacedFraction: fixedReplicas ? max(0, 1 - v.replicasMean / want) : 0,
-                                      requests: v.requests)
+            RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000, attainment: v.attainment,
+                               unplacedFraction: v.unservedFraction, requests: v.requests + v.unserved)
         }
         let metrics = RunMetrics(
             policy: result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,
             gpusUsed: result.gpusUsedMean, gpusProvisioned: result.gpuCount,
             beThroughput: result.duration > 0 ? result.beWorkDone / result.duration : 0,
             weightError: .nan, services: services, digest: result.digest)
-        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: result.policy,
+        let policyLabel = overrides.policy ?? result.policy
+        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: policyLabel,
                                      digest: result.digest, startedAt: Date(), finishedAt: Date())
         r.fill(from: metrics)
         r.setSummary("gpus_used_peak", Double(result.gpusUsedPeak))
         r.setSummary("allocation_ratio", result.allocationRatio)
         r.setSummary("be_work_done", result.beWorkDone)
         r.setSummary("be_lost_work", result.beLostWork)
+        r.setSummary("states_evaluated", Double(result.statesEvaluated))
+        r.setSummary("response_cache_hit_rate", result.responseCacheHitRate)
+        r.setSummary("unserved", result.services.reduce(0) { $0 + $1.unserved })
         for v in result.services {
             r.addWorkload(v.name, kind: "ls", metrics: [
                 MetricName.p99Ms: .number(v.p99 * 1000), "p50_ms": .number(v.p50 * 1000),
                 MetricName.slaTargetMs: .number(v.p99Target * 1000), MetricName.slaAttainment: .number(v.attainment),
                 MetricName.slaMet: .bool(v.slaMet), "replicas_mean": .number(v.replicasMean),
+                "unserved": .number(v.unserved), "unserved_fraction": .number(v.unservedFraction),
                 "replicas_configured": .number(Double(configured[v.name] ?? 0)),
             ])
         }

@@ -18,6 +18,10 @@ public struct ScenarioRunner: Sendable {
     public let path: String
     /// Its text.
     public let text: String
+    /// Cluster runs at `response` fidelity: the memo of node-model responses (nil: a private one per run).
+    public var responseCache: ResponseCache?
+    /// Cluster runs: threads evaluating GPU states.
+    public var evaluationJobs = 1
 
     /// Reads the scenario file; a missing or non-UTF-8 file is an ``InputError``.
     public init(path: String) throws {
@@ -93,6 +97,20 @@ public struct ScenarioRunner: Sendable {
                 throw InputError(field: "policy", "unknown single-GPU policy '\(policy)'; expected one of \((Self.kernelPolicies + Self.engines).joined(separator: ", "))")
             }
         }
+        if let policy = overrides.policy, isCluster, let plus = policy.firstIndex(of: "+") {
+            // `POLICY+ENGINE` (e.g. `shared+kernel-mode`): the policy with another isolation engine.
+            let engine = String(policy[policy.index(after: plus)...])
+            assignments.append((["isolation", "engine"], Node(engine), "policy"))
+        }
+        if let fidelity = overrides.fidelity {
+            guard isCluster else {
+                throw InputError(file: path, field: "--fidelity", "applies to cluster scenarios (schema: cluster) only; this is a \(schema) scenario")
+            }
+            guard ClusterFidelity(rawValue: fidelity) != nil else {
+                throw InputError(field: "--fidelity", "unknown fidelity '\(fidelity)'; expected one of \(ClusterFidelity.names.joined(separator: ", "))")
+            }
+            assignments.append((["fidelity"], Node(fidelity), "--fidelity"))
+        }
         if let gpus = overrides.gpus {
             guard isCluster else {
                 throw InputError(file: path, field: "gpus", "a single-GPU scenario has no GPU count to change (use a cluster scenario, schema: cluster)")
@@ -126,6 +144,18 @@ public struct ScenarioRunner: Sendable {
         } catch {
             throw InputError(file: path, "cannot write the overridden scenario: \(error)")
         }
+    }
+
+    /// The co-location policy of a cluster `policy` override (`POLICY` or `POLICY+ENGINE`), nil when unknown.
+    public static func colocationPolicy(_ name: String) -> ColocationPolicyKind? {
+        let base = name.split(separator: "+", maxSplits: 1).first.map(String.init) ?? name
+        return ColocationPolicyKind(rawValue: base)
+    }
+
+    /// The policies a cluster scenario's `compare:` list names (empty when it has none).
+    public var comparePolicies: [String] {
+        guard let root = try? Yams.compose(yaml: text), let items = root.mapping?["compare"]?.sequence else { return [] }
+        return items.compactMap(\.string)
     }
 
     /// The kernel-mode policies a single-GPU `policy` override may name.

@@ -30,6 +30,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Cluster scenarios: fidelity level, event or response, overriding the scenario's.", valueName: "LEVEL"))
+    var fidelity: String?
+
     @OptionGroup var store: RunsStoreOptions
 
     /// `--shard` as (index, count).
@@ -49,17 +52,25 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let spec = try SweepFile.load(path: sweep)
-        let runner = try ScenarioRunner(path: spec.scenarioPath)
+        var setup = try ScenarioRunner(path: spec.scenarioPath)
         let (shardIndex, shardCount) = try shardSpec()
         let all = spec.grid.points
         // Check every point's overrides before running anything (paths, policy names, GPU counts).
-        for p in all { _ = try runner.effectiveText(try spec.overrides(for: p)) }
-        let hash = spec.specHash(scenarioText: runner.text)
+        let fidelity = self.fidelity
+        @Sendable func overrides(_ p: ParameterGrid.Point) throws -> ScenarioOverrides {
+            var o = try spec.overrides(for: p)
+            if let fidelity { o.fidelity = fidelity }
+            return o
+        }
+        for p in all { _ = try setup.effectiveText(try overrides(p)) }
+        let hash = spec.specHash(scenarioText: setup.text)
         let sweepID = "\(spec.name)-\(hash.prefix(8))"
         let db = try store.open(create: true)
+        if setup.isCluster { setup.responseCache = try NodeResponseStore.cache(db) }
         _ = try mappingStoreErrors(field: "--db") {
             try db.registerSweep(SweepInfo(id: sweepID, specHash: hash, pointCount: all.count, createdAt: Date()))
         }
+        let runner = setup
         let mine = spec.grid.points(shard: shardIndex, of: shardCount)
         let pendingKeys = Set(try mappingStoreErrors(field: "--db") {
             try db.pendingPointKeys(sweepID: sweepID, allPointKeys: mine.map(\.key))
@@ -71,7 +82,7 @@ struct SweepCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let results = try SweepParallel.map(pending, jobs: workers) { point -> SweepPointResult in
-            var r = try runner.run(try spec.overrides(for: point))
+            var r = try runner.run(try overrides(point))
             r.record.sweepID = sweepID
             r.record.pointKey = point.key
             let outcome = try mappingStoreErrors(field: "--db") { try db.insert(r.record) }

@@ -112,6 +112,17 @@ extension ResultStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Node-model responses of `response` fidelity, keyed by node-model version and state key (DESIGN §11).
+        m.registerMigration("v2-node-responses") { db in
+            try db.execute(sql: """
+                CREATE TABLE node_responses (
+                    version TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY (version, key)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }()
 

@@ -14,6 +14,8 @@ public struct ClusterScenario: Sendable {
         case utilization(TimeSeries, rotate: Bool)
         /// An arrival process for the whole service.
         case arrivals(ArrivalProcess)
+        /// Render or codec replicas issue frames at their own rate.
+        case frames
     }
 
     /// A service as written in the file.
@@ -46,6 +48,9 @@ public struct ClusterScenario: Sendable {
         let seed = seed ?? self.seed
         var c = base
         c.policy = policy ?? self.policy
+        let colo = ColocationConfig(kind: c.policy, gpuCount: c.gpuCount, gpusPerNode: c.gpusPerNode,
+                                    gpuMemoryMiB: base.colocation.gpuMemoryMiB)
+        c.colocation.placement = colo.placement
         c.seed = seed
         var instance = 0
         c.services = try services.map { s in
@@ -53,6 +58,8 @@ public struct ClusterScenario: Sendable {
             switch s.load {
             case .arrivals(let a):
                 out.load = .arrivals(a)
+            case .frames:
+                out.load = .frames
             case .genaiProfile(let shaper, let mean):
                 let n = max(1, s.base.replicas)
                 let ps = try shaper.profiles(instances: instance..<(instance + n), targetMean: mean, seed: seed)

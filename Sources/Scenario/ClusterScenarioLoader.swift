@@ -1,4 +1,6 @@
+import ColoModel
 import Foundation
+import Isolation
 import Scheduling
 import Simulator
 import Workload
@@ -36,9 +38,15 @@ public enum ClusterScenarioLoader {
         var compare: [ColocationPolicyKind] = []
         if let items = try r.sequence("compare") {
             for (i, item) in items.enumerated() {
-                guard let s = item.scalar?.string, let k = ColocationPolicyKind(rawValue: s) else {
+                let base = (item.scalar?.string).flatMap { $0.split(separator: "+", maxSplits: 1).first.map(String.init) }
+                let engine = (item.scalar?.string).flatMap { $0.split(separator: "+", maxSplits: 1).dropFirst().first.map(String.init) }
+                if let engine, !ScenarioLoader.engineNames.contains(engine) {
                     throw ScenarioError(file: file, line: item.mark?.line, field: "compare[\(i)]",
-                                        "unknown policy; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
+                                        "unknown engine '\(engine)' after '+'; expected one of \(ScenarioLoader.engineNames.joined(separator: ", "))")
+                }
+                guard let b = base, let k = ColocationPolicyKind(rawValue: b) else {
+                    throw ScenarioError(file: file, line: item.mark?.line, field: "compare[\(i)]",
+                                        "unknown policy; expected one of \(ColocationPolicyKind.names.joined(separator: ", ")) (optionally +ENGINE, e.g. shared+kernel-mode)")
                 }
                 compare.append(k)
             }
@@ -47,21 +55,35 @@ public enum ClusterScenarioLoader {
         guard var cl = try r.mapping("cluster", required: true) else { throw r.missing("cluster") }
         let nodes = try cl.int("nodes", required: true, min: 1, max: 10_000) ?? 1
         let perNode = try cl.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
-        let memory = try cl.int("gpu_memory_mib", min: 1) ?? 16 * 1024
+        var profile = DeviceProfile.named(DeviceProfile.defaultName) ?? .v100SXM2_16GB
+        if let p = try cl.choice("profile", DeviceProfile.catalogNames), let named = DeviceProfile.named(p) { profile = named }
+        let memory = try cl.int("gpu_memory_mib", min: 1) ?? Int(profile.memoryBytes / 1_048_576)
         try cl.finish()
 
-        var colo = ColocationConfig(gpuCount: nodes * perNode, gpuMemoryMiB: memory)
+        var placement: PlacementPolicyKind?
+        if let p = try r.choice("placement", PlacementPolicyKind.allCases.map(\.rawValue)) { placement = PlacementPolicyKind(rawValue: p) }
+        let fidelityName = try r.choice("fidelity", ClusterFidelity.names) ?? ClusterFidelity.response.rawValue
+        var responseWindow = 20.0
+        var loadGrid = 0.02
+        if var f = try r.mapping("response") {
+            responseWindow = try f.double("window_s", min: 0.1, max: 3600) ?? responseWindow
+            loadGrid = try f.double("load_grid", min: 0.001, max: 0.5) ?? loadGrid
+            try f.finish()
+        }
+        var colo = ColocationConfig(kind: .shared, gpuCount: nodes * perNode, gpusPerNode: perNode, gpuMemoryMiB: memory)
         if var c = try r.mapping("colocation") {
             if let v = try c.int("max_be_per_gpu", min: 1, max: 15) { colo.maxBEPerGPU = v }
             if let v = try c.int("max_pods_per_gpu", min: 1, max: 64) { colo.maxPodsPerGPU = v }
-            if let v = try c.double("preemption_latency_ms", min: 0) { colo.preemptionLatency = v / 1000 }
-            if let v = try c.double("preemption_loss_ms", min: 0) { colo.preemptionLoss = v / 1000 }
-            if let v = try c.double("slice_period_ms", min: 0, minExclusive: true) { colo.slicePeriod = v / 1000 }
-            if let v = try c.double("switch_cost_us", min: 0) { colo.switchCost = v / 1e6 }
-            if let v = try c.double("cache_kappa", min: 0) { colo.cacheKappa = v }
-            if let v = try c.bool("mps") { colo.mps = v }
-            if let v = try c.double("native_timeslice_ms", min: 0, minExclusive: true) { colo.nativeTimeslice = v / 1000 }
+            if let p = try c.choice("be_placement", PlacementPolicyKind.allCases.map(\.rawValue)),
+               let k = PlacementPolicyKind(rawValue: p) { colo.bePlacement = k }
             try c.finish()
+        }
+        var iso = ScenarioLoader.IsolationParameters(
+            engine: nil, user: UserModeParameters(smCount: Int64(profile.sms), maxThreadsPerSM: Int64(profile.maxThreadsPerSM)),
+            sliced: TimeSlicedQuotaEngine.Parameters(), kernel: KernelModeParameters(), kernelPolicy: nil, totalWeight: nil)
+        if var i = try r.mapping("isolation") {
+            iso = try ScenarioLoader.parseIsolationParameters(&i, profile: profile, engineRequired: false)
+            try i.finish()
         }
         var scaleInterval = 300.0
         var startup = 60.0
@@ -96,6 +118,15 @@ public enum ClusterScenarioLoader {
             nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
             duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: UInt64(seed))
         base.forecast = forecast
+        base.profile = profile
+        base.placement = placement
+        base.fidelity = ClusterFidelity(rawValue: fidelityName) ?? .response
+        base.responseWindow = responseWindow
+        base.loadGrid = loadGrid
+        base.userMode = iso.user
+        base.kernelMode = iso.kernel
+        base.kernelModePolicy = iso.kernelPolicy
+        base.engine = iso.engine
         return ClusterScenario(name: name, description: description, file: file, seed: UInt64(seed), policy: policy,
                                comparePolicies: compare, base: base, services: services)
     }
@@ -126,7 +157,8 @@ public enum ClusterScenarioLoader {
                              shapers: inout [String: DutyCycleShaper]) throws -> ClusterScenario.Service {
         guard let name = try s.string("name", required: true) else { throw s.missing("name") }
         let replicas = try s.int("replicas", min: 1, max: 100_000) ?? 1
-        let p99 = try s.double("p99_ms", required: true, min: 0, minExclusive: true) ?? 50
+        let fps = s.has("fps") ? try s.double("fps", min: 0, max: 1000, minExclusive: true) : nil
+        let p99 = try s.double("p99_ms", required: fps == nil, min: 0, minExclusive: true) ?? (1000 / (fps ?? 20))
         var lat = ClusterLatencyModel()
         if let v = try s.double("alpha_ms", min: 0) { lat.alpha = v / 1000 }
         if let v = try s.double("beta_ms", min: 0, minExclusive: true) { lat.beta = v / 1000 }
@@ -147,6 +179,15 @@ public enum ClusterScenarioLoader {
             tidal = TidalService(capacityPerReplica: cap, headroom: head, minReplicas: lo, maxReplicas: hi)
             try t.finish()
         }
+        let kind = try parseServiceKind(&s)
+        if kind != .inference {
+            if s.has("load") { throw s.error("load", "render and codec services issue frames at their fps; they take no load") }
+            var base = ClusterServiceConfig(name: name, replicas: replicas, load: .frames, latency: lat,
+                                            p99Target: p99 / 1000, gpuMilli: milli, memoryMiB: mem, weight: weight,
+                                            dramFraction: dram, tidal: nil)
+            base.kind = kind
+            return ClusterScenario.Service(base: base, load: .frames)
+        }
         guard var l = try s.mapping("load", required: true) else { throw s.missing("load") }
         let load = try parseLoad(&l, file: file, shapers: &shapers)
         try l.finish()
@@ -156,6 +197,31 @@ public enum ClusterScenarioLoader {
                                         p99Target: p99 / 1000, gpuMilli: milli, memoryMiB: mem, weight: weight,
                                         dramFraction: dram, tidal: tidal)
         return ClusterScenario.Service(base: base, load: load)
+    }
+
+    /// `kind` of a service: inference (default), render (`fps`, `frame_ms`, `sm_fraction`, `in_flight`) or
+    /// codec (`engine`: nvenc | nvdec, `fps`, `frame_ms`, `in_flight`).
+    static func parseServiceKind(_ s: inout MappingReader) throws -> ClusterServiceConfig.Kind {
+        let kind = try s.choice("kind", ["inference", "render", "codec"]) ?? "inference"
+        switch kind {
+        case "render":
+            let fps = try s.double("fps", required: true, min: 0, max: 1000, minExclusive: true) ?? 60
+            let frame = try s.double("frame_ms", required: true, min: 0, max: 10_000, minExclusive: true) ?? 5
+            let sm = try s.double("sm_fraction", min: 0, max: 1, minExclusive: true) ?? 1
+            let inFlight = try s.int("in_flight", min: 1, max: 64) ?? 2
+            let shape = KernelShape(work: .milliseconds(frame), smFraction: sm, dramFraction: 0.3, gridBlocks: 1,
+                                    blockDuration: .microseconds(min(frame * 1000, 500)))
+            return .render(RenderSpec(framesPerSecond: fps, frame: shape, inFlight: inFlight))
+        case "codec":
+            let engine = try s.choice("engine", ["nvenc", "nvdec"]) ?? "nvenc"
+            let fps = try s.double("fps", required: true, min: 0, max: 10_000, minExclusive: true) ?? 30
+            let frame = try s.double("frame_ms", min: 0, max: 10_000, minExclusive: true)
+            let inFlight = try s.int("in_flight", min: 1, max: 64) ?? 4
+            return .codec(CodecStreamSpec(engine: engine == "nvdec" ? .nvdec : .nvenc, framesPerSecond: fps,
+                                          frameWork: frame.map { .milliseconds($0) }, inFlight: inFlight))
+        default:
+            return .inference
+        }
     }
 
     static func parseLoad(_ l: inout MappingReader, file: String,

@@ -17,63 +17,145 @@ public struct ClusterScenarioReport: Sendable {
         self.seed = seed
     }
 
-    static func num(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
-
-    static func mean(_ xs: [Double]) -> Any { xs.isEmpty ? NSNull() : num(xs.reduce(0, +) / Double(xs.count)) }
-
-    /// The `summary` object (contract keys: policy, gpus_used_mean, gpus_used_peak,
-    /// gpu_utilization_mean, all_sla_met, be_work_done).
-    public var summary: [String: Any] {
-        let r = result
-        return [
-            "policy": r.policy,
-            "gpus_used_mean": Self.num(r.gpusUsedMean),
-            "gpus_used_peak": r.gpusUsedPeak,
-            "gpu_utilization_mean": Self.num(r.utilizationMean),
-            "gpu_sm_time_mean": Self.num(r.smTimeMean),
-            "cluster_utilization_mean": Self.num(r.clusterUtilizationMean),
-            "allocation_ratio": Self.num(r.allocationRatio),
-            "all_sla_met": r.allSLAMet,
-            "min_sla_attainment": Self.num(r.services.map(\.attainment).min() ?? 1),
-            "be_work_done": Self.num(r.beWorkDone),
-            "be_work_done_gpu_hours": Self.num(r.beWorkDone / 3600),
-            "be_throughput_gpus": Self.num(r.beWorkDone / max(r.duration, 1e-9)),
-            "be_mean_jct_s": Self.mean(r.jobs.compactMap(\.completionTime)),
-            "be_mean_burst_time_s": Self.mean(r.jobs.compactMap(\.meanBurstTime)),
-            "be_lost_work": Self.num(r.beLostWork),
-            "preemptions": Self.num(r.preemptions),
-            "reclaims": r.reclaims,
-            "reclaim_restart_s": Self.num(r.beRestartSeconds),
-            "worst_step_p99_ms": Self.num((r.services.map(\.worstStepP99).max() ?? 0) * 1000),
-            "be_jobs_completed": r.jobs.count { $0.completionTime != nil },
-            "gpus": r.gpuCount,
-        ]
+    /// A JSON number that encodes non-finite values as `null`.
+    struct Num: Encodable, Sendable {
+        var v: Double
+        init(_ v: Double) { self.v = v }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            if v.isFinite { try c.encode(v) } else { try c.encodeNil() }
+        }
     }
 
-    /// The full JSON document.
+    /// The `summary` object (contract keys: policy, gpus_used_mean, gpus_used_peak,
+    /// gpu_utilization_mean, all_sla_met, be_work_done; fidelity, states_evaluated,
+    /// response_cache_hit_rate).
+    struct Summary: Encodable {
+        var policy: String
+        var placement: String
+        var engine: String
+        var fidelity: String
+        var states_evaluated: Int
+        var response_cache_hit_rate: Num
+        var node_events: UInt64
+        var gpus_used_mean: Num
+        var gpus_used_peak: Int
+        var gpu_utilization_mean: Num
+        var gpu_sm_time_mean: Num
+        var cluster_utilization_mean: Num
+        var allocation_ratio: Num
+        var all_sla_met: Bool
+        var min_sla_attainment: Num
+        var unserved: Num
+        var unserved_fraction: Num
+        var be_work_done: Num
+        var be_work_done_gpu_hours: Num
+        var be_throughput_gpus: Num
+        var be_mean_jct_s: Num?
+        var be_mean_burst_time_s: Num?
+        var be_lost_work: Num
+        var preemptions: Num
+        var context_switches: Num
+        var reclaims: Int
+        var reclaim_restart_s: Num
+        var worst_step_p99_ms: Num
+        var be_jobs_completed: Int
+        var gpus: Int
+    }
+
+    struct ServiceJSON: Encodable {
+        var name: String
+        var kind: String
+        var requests: Num
+        var offered: Num
+        var unserved: Num
+        var unserved_fraction: Num
+        var p50_ms: Num
+        var p99_ms: Num
+        var p99_target_ms: Num
+        var sla_attainment: Num
+        var sla_met: Bool
+        var fps_attainment: Num?
+        var replicas_mean: Num
+        var replicas_peak: Int
+        var worst_step_p99_ms: Num
+    }
+
+    struct JobJSON: Encodable {
+        var name: String
+        var kind: String
+        var work_done_s: Num
+        var lost_work_s: Num
+        var preemptions: Num
+        var evictions: Int
+        var restart_s: Num
+        var queued_s: Num
+        var completion_time_s: Num?
+        var bursts_done: Int
+        var mean_burst_time_s: Num?
+    }
+
+    struct Document: Encodable {
+        var scenario: String
+        var schema = "cluster"
+        var seed: UInt64
+        var duration_s: Num
+        var steps: Int
+        var digest: String
+        var services: [ServiceJSON]
+        var jobs: [JobJSON]
+        var summary: Summary
+    }
+
+    static func mean(_ xs: [Double]) -> Num? { xs.isEmpty ? nil : Num(xs.reduce(0, +) / Double(xs.count)) }
+
+    /// The `summary` object.
+    var summary: Summary {
+        let r = result
+        let offered = r.services.reduce(0) { $0 + $1.offered }
+        let unserved = r.services.reduce(0) { $0 + $1.unserved }
+        return Summary(
+            policy: r.policy, placement: r.placement, engine: r.engine, fidelity: r.fidelity,
+            states_evaluated: r.statesEvaluated, response_cache_hit_rate: Num(r.responseCacheHitRate),
+            node_events: r.nodeEvents, gpus_used_mean: Num(r.gpusUsedMean), gpus_used_peak: r.gpusUsedPeak,
+            gpu_utilization_mean: Num(r.utilizationMean), gpu_sm_time_mean: Num(r.smTimeMean),
+            cluster_utilization_mean: Num(r.clusterUtilizationMean), allocation_ratio: Num(r.allocationRatio),
+            all_sla_met: r.allSLAMet, min_sla_attainment: Num(r.services.map(\.attainment).min() ?? 1),
+            unserved: Num(unserved), unserved_fraction: Num(offered > 0 ? unserved / offered : 0),
+            be_work_done: Num(r.beWorkDone), be_work_done_gpu_hours: Num(r.beWorkDone / 3600),
+            be_throughput_gpus: Num(r.beWorkDone / max(r.duration, 1e-9)),
+            be_mean_jct_s: Self.mean(r.jobs.compactMap(\.completionTime)),
+            be_mean_burst_time_s: Self.mean(r.jobs.compactMap(\.meanBurstTime)),
+            be_lost_work: Num(r.beLostWork), preemptions: Num(r.preemptions), context_switches: Num(r.contextSwitches),
+            reclaims: r.reclaims, reclaim_restart_s: Num(r.beRestartSeconds),
+            worst_step_p99_ms: Num((r.services.map(\.worstStepP99).max() ?? 0) * 1000),
+            be_jobs_completed: r.jobs.count { $0.completionTime != nil }, gpus: r.gpuCount)
+    }
+
+    /// The full JSON document (Codable, keys sorted).
     public var json: String {
         let r = result
-        let services: [[String: Any]] = r.services.map {
-            ["name": $0.name, "requests": Self.num($0.requests), "p50_ms": Self.num($0.p50 * 1000),
-             "p99_ms": Self.num($0.p99 * 1000), "p99_target_ms": Self.num($0.p99Target * 1000),
-             "sla_attainment": Self.num($0.attainment), "sla_met": $0.slaMet,
-             "replicas_mean": Self.num($0.replicasMean), "replicas_peak": $0.replicasPeak,
-             "worst_step_p99_ms": Self.num($0.worstStepP99 * 1000)]
+        let services = r.services.map {
+            ServiceJSON(name: $0.name, kind: $0.kind, requests: Num($0.requests), offered: Num($0.offered),
+                        unserved: Num($0.unserved), unserved_fraction: Num($0.unservedFraction),
+                        p50_ms: Num($0.p50 * 1000), p99_ms: Num($0.p99 * 1000), p99_target_ms: Num($0.p99Target * 1000),
+                        sla_attainment: Num($0.attainment), sla_met: $0.slaMet,
+                        fps_attainment: $0.kind == "inference" ? nil : Num($0.offered > 0 ? $0.requests / $0.offered : 1),
+                        replicas_mean: Num($0.replicasMean), replicas_peak: $0.replicasPeak,
+                        worst_step_p99_ms: Num($0.worstStepP99 * 1000))
         }
-        let jobs: [[String: Any]] = r.jobs.map {
-            ["name": $0.name, "kind": $0.kind, "work_done_s": Self.num($0.workDone), "lost_work_s": Self.num($0.lostWork),
-             "preemptions": Self.num($0.preemptions), "evictions": $0.evictions,
-             "restart_s": Self.num($0.restartSeconds), "queued_s": Self.num($0.queuedSeconds),
-             "completion_time_s": $0.completionTime.map { Self.num($0) } ?? NSNull(),
-             "bursts_done": $0.burstsDone, "mean_burst_time_s": $0.meanBurstTime.map { Self.num($0) } ?? NSNull()]
+        let jobs = r.jobs.map {
+            JobJSON(name: $0.name, kind: $0.kind, work_done_s: Num($0.workDone), lost_work_s: Num($0.lostWork),
+                    preemptions: Num($0.preemptions), evictions: $0.evictions, restart_s: Num($0.restartSeconds),
+                    queued_s: Num($0.queuedSeconds), completion_time_s: $0.completionTime.map { Num($0) },
+                    bursts_done: $0.burstsDone, mean_burst_time_s: $0.meanBurstTime.map { Num($0) })
         }
-        let doc: [String: Any] = [
-            "scenario": scenario.name, "schema": "cluster", "seed": seed, "duration_s": r.duration,
-            "steps": r.steps, "digest": r.digest, "services": services, "jobs": jobs, "summary": summary,
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .prettyPrinted]),
-              let s = String(data: data, encoding: .utf8) else { return "{}" }
-        return s
+        let doc = Document(scenario: scenario.name, seed: seed, duration_s: Num(r.duration), steps: r.steps,
+                           digest: r.digest, services: services, jobs: jobs, summary: summary)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        guard let data = try? encoder.encode(doc), let text = String(data: data, encoding: .utf8) else { return "{}" }
+        return text
     }
 
     /// A human-readable summary.
@@ -81,12 +163,14 @@ public struct ClusterScenarioReport: Sendable {
         let r = result
         func pct(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
         var s = "scenario \(scenario.name) — policy \(r.policy), \(r.gpuCount) GPUs, \(Int(r.duration)) s, seed \(seed)\n"
+        s += "placement \(r.placement), engine \(r.engine), fidelity \(r.fidelity): \(r.statesEvaluated) node evaluations"
+            + (r.fidelity == "response" ? String(format: ", cache hit rate %.1f%%", r.responseCacheHitRate * 100) : "") + "\n"
         s += String(format: "GPUs used: mean %.2f, peak %d; utilization (duty) %@ on used GPUs, SM-time %@; allocation %@\n",
                     r.gpusUsedMean, r.gpusUsedPeak, pct(r.utilizationMean), pct(r.smTimeMean), pct(r.allocationRatio))
         for v in r.services {
-            s += String(format: "  service %@: p50 %.2f ms, p99 %.2f ms (target %.0f ms) attainment %.4f %@, worst step p99 %.2f ms, replicas mean %.2f peak %d\n",
-                        v.name, v.p50 * 1000, v.p99 * 1000, v.p99Target * 1000, v.attainment, v.slaMet ? "met" : "MISSED",
-                        v.worstStepP99 * 1000, v.replicasMean, v.replicasPeak)
+            s += String(format: "  service %@ (%@): p50 %.2f ms, p99 %.2f ms (target %.0f ms) attainment %.4f %@, unserved %.2f%%, worst window p99 %.2f ms, replicas mean %.2f peak %d\n",
+                        v.name, v.kind, v.p50 * 1000, v.p99 * 1000, v.p99Target * 1000, v.attainment, v.slaMet ? "met" : "MISSED",
+                        v.unservedFraction * 100, v.worstStepP99 * 1000, v.replicasMean, v.replicasPeak)
         }
         s += String(format: "BE work done %.1f GPU·h, lost %.1f GPU·s, preemptions %.0f, reclaims %d (restarts %.0f s)\n",
                     r.beWorkDone / 3600, r.beLostWork, r.preemptions, r.reclaims, r.beRestartSeconds)

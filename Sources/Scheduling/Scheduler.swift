@@ -176,6 +176,14 @@ public struct Scheduler<Policy: PlacementPolicy>: Sendable {
         touch(node)
     }
 
+    /// Sets the free milli-GPU of one GPU: a pool whose capacity follows other pods (the beside-LS
+    /// pool and the per-GPU pod limits of ``ColocationScheduler``).
+    mutating func setGPUMilliLeft(node: Int, gpu: Int, to milli: Int) {
+        guard cluster.nodes[node].gpuMilliLeft[gpu] != milli else { return }
+        cluster.nodes[node].gpuMilliLeft[gpu] = milli
+        touch(node)
+    }
+
     // MARK: - internals
 
     /// Marks `node` changed so cached verdicts and scores are recomputed.

@@ -1,6 +1,7 @@
 import ColoModel
 import Isolation
 import SimEngine
+import Simulator
 
 extension ScenarioLoader {
     /// `device.override`: any ``DeviceProfileOverride`` key (units in the key names).
@@ -32,10 +33,34 @@ extension ScenarioLoader {
     static func ns(ms v: Double) -> Int64 { Int64((v * 1e6).rounded()) }
     static func ns(us v: Double) -> Int64 { Int64((v * 1e3).rounded()) }
 
+    /// Every engine's parameters of an `isolation` section (and its `engine`, when given).
+    struct IsolationParameters {
+        var engine: String?
+        var user: UserModeParameters
+        var sliced: TimeSlicedQuotaEngine.Parameters
+        var kernel: KernelModeParameters
+        var kernelPolicy: KernelModePolicy?
+        var totalWeight: Double?
+    }
+
     /// `isolation`: `engine` and the section of that engine's parameters.
     static func parseIsolation(_ r: inout MappingReader, profile: DeviceProfile) throws -> IsolationSpec {
-        let engine = try r.choice("engine", ["none", "user-mode", "user-mode-time-sliced", "kernel-mode"],
-                                  required: true) ?? "none"
+        let p = try parseIsolationParameters(&r, profile: profile, engineRequired: true)
+        switch p.engine {
+        case "user-mode": return .userMode(p.user)
+        case "user-mode-time-sliced": return .userModeTimeSliced(p.sliced)
+        case "kernel-mode": return .kernelMode(p.kernelPolicy ?? .burst, p.kernel, totalWeight: p.totalWeight)
+        default: return .none
+        }
+    }
+
+    /// The engine names an `isolation.engine` may take.
+    static let engineNames = ["none", "user-mode", "user-mode-time-sliced", "kernel-mode"]
+
+    /// The parameters of every engine section of `isolation` (the same keys for single-GPU and cluster files).
+    static func parseIsolationParameters(_ r: inout MappingReader, profile: DeviceProfile,
+                                         engineRequired: Bool) throws -> IsolationParameters {
+        let engine = try r.choice("engine", engineNames, required: engineRequired)
         var user = UserModeParameters(smCount: Int64(profile.sms), maxThreadsPerSM: Int64(profile.maxThreadsPerSM))
         if var u = try r.mapping("user_mode") {
             if let p = try u.choice("policy", UserModeParameters.Policy.allCases.map(\.rawValue)),
@@ -65,7 +90,7 @@ extension ScenarioLoader {
             try t.finish()
         }
         var kernel = KernelModeParameters()
-        var policy = KernelModePolicy.burst
+        var policy: KernelModePolicy?
         var total: Double?
         if var k = try r.mapping("kernel_mode") {
             if let p = try k.choice("policy", KernelModePolicy.allCases.map(\.rawValue)),
@@ -81,12 +106,8 @@ extension ScenarioLoader {
             if let p = kernel.problems.first { throw k.error(p.field, p.message) }
             try k.finish()
         }
-        switch engine {
-        case "user-mode": return .userMode(user)
-        case "user-mode-time-sliced": return .userModeTimeSliced(sliced)
-        case "kernel-mode": return .kernelMode(policy, kernel, totalWeight: total)
-        default: return .none
-        }
+        return IsolationParameters(engine: engine, user: user, sliced: sliced, kernel: kernel, kernelPolicy: policy,
+                                   totalWeight: total)
     }
 
     /// One `containers[i]` entry.

@@ -2,6 +2,7 @@ import ColoModel
 import Foundation
 import Isolation
 import SimEngine
+import Simulator
 import Yams
 
 /// Loads and validates single-GPU scenario files (YAML; schema in docs/scenarios.md).

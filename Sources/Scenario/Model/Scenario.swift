@@ -1,5 +1,6 @@
 import ColoModel
 import SimEngine
+import Simulator
 
 /// A validated single-GPU scenario: the device, the isolation engine, the containers and their
 /// workloads, and the run settings. Loaded from YAML by ``ScenarioLoader`` (schema in docs/scenarios.md).

@@ -1,8 +1,8 @@
-/// An output of a co-location policy; the simulator carries it out.
+/// An output of the co-location scheduler; the simulator carries it out.
 public enum ColocationAction: Sendable, Hashable {
     /// Bind the pod to the GPU.
     case bind(pod: Int, gpu: Int)
-    /// No GPU can take the pod now; it waits in the policy's queue.
+    /// No GPU can take the pod now; it waits in the queue.
     case queued(pod: Int)
     /// Take the pod off its GPU (its progress since the last checkpoint is lost); it is queued again.
     case evict(pod: Int, gpu: Int)
@@ -10,6 +10,4 @@ public enum ColocationAction: Sendable, Hashable {
     case startReplica(service: Int, gpu: Int)
     /// Stop a replica of an autoscaled service; the GPU becomes free.
     case stopReplica(service: Int, gpu: Int)
-    /// The arbitration of one GPU for the next step.
-    case grants(GPUStepGrants)
 }

@@ -1,45 +1,81 @@
-/// Parameters shared by the co-location policies. Defaults are (L) unless a source is given.
+import ColoModel
+
+/// How a co-location policy configures the pipeline's scheduler (DESIGN §6): the placement policy
+/// of each resource pool, how many milli-GPU pods request, pod limits per GPU and tidal
+/// autoscaling. It owns no latency or sharing formula: what co-located pods do to each other is
+/// the node model's (GPUDevice + Isolation) alone.
 public struct ColocationConfig: Sendable, Hashable {
-    /// GPUs in the cluster (indexed 0..<gpuCount).
+    /// Where BE pods get their GPU share.
+    public enum BEPool: String, Sendable, Hashable {
+        /// The same pool as LS pods: a BE pod's milli-GPU counts against the GPU's 1000.
+        case shared
+        /// A separate pool that exists only on GPUs running an LS pod (the LS pods' reclaimable
+        /// capacity, as Koordinator's batch resources): BE pods go beside LS pods, never alone.
+        case besideLS = "beside-ls"
+    }
+
+    /// GPUs in the cluster (indexed 0..<gpuCount, node-major).
     public var gpuCount: Int
-    /// Device memory per GPU, MiB [V100 16 GB].
+    /// GPUs per node.
+    public var gpusPerNode: Int
+    /// Device memory per GPU, MiB [V100 16 GB]; a node offers GPUs × this to pods' memory requests.
     public var gpuMemoryMiB: Int
+    /// Placement policy of LS pods (and of every pod when BE shares their pool).
+    public var placement: PlacementPolicyKind
+    /// Placement policy of BE pods in the beside-LS pool.
+    public var bePlacement: PlacementPolicyKind
+    /// The BE pool.
+    public var bePool: BEPool
+    /// LS pods request a whole GPU (1000 milli) instead of their own `gpu_milli`.
+    public var lsWholeGPU: Bool
+    /// BE pods request a whole GPU instead of their own `gpu_milli`.
+    public var beWholeGPU: Bool
     /// Most pods on one GPU [qGPU: 16 instances per GPU, DESIGN §5].
     public var maxPodsPerGPU: Int
-    /// Most BE pods placed beside the LS pod of one GPU (preemptive, time-sliced).
+    /// Most BE pods beside the LS pods of one GPU (beside-LS pool).
     public var maxBEPerGPU: Int
-    /// How long an LS launch waits when BE work holds the GPU under `preemptive`, seconds
-    /// (kernel-mode online-preempts-offline: a ≈25 µs context switch + ≈50 µs preemption, DESIGN §4–§5).
-    public var preemptionLatency: Double
-    /// BE GPU time lost per preemption, seconds (the preempted slice's saved-and-restored state).
-    public var preemptionLoss: Double
-    /// Kernel-mode time-slice period, seconds (20 × 2 ms, DESIGN §5, L).
-    public var slicePeriod: Double
-    /// Context-switch cost, seconds [Spliet & Mullins, OSPERT'18: ≈25 µs].
-    public var switchCost: Double
-    /// Cache-interference coefficient κ of co-running kernels (DESIGN §4, L).
-    public var cacheKappa: Double
+    /// Tidal: LS services autoscale (`serviceLoad` events) and GPUs they free are lent to BE pods.
+    public var autoscale: Bool
     /// Tidal: the autoscaled services.
     public var tidalServices: [TidalService]
-    /// `shared`: whether pods' kernels co-run (MPS); without it the driver time-slices their
-    /// contexts (DESIGN §4).
-    public var mps: Bool = false
-    /// The native driver's timeslice between contexts, seconds (V100 2 ms, DESIGN §4, L).
-    public var nativeTimeslice: Double = 0.002
 
-    /// Creates a configuration.
-    public init(gpuCount: Int, gpuMemoryMiB: Int = 16 * 1024, maxPodsPerGPU: Int = 16, maxBEPerGPU: Int = 2,
-                preemptionLatency: Double = 75e-6, preemptionLoss: Double = 75e-6, slicePeriod: Double = 0.040,
-                switchCost: Double = 25e-6, cacheKappa: Double = 0.15, tidalServices: [TidalService] = []) {
+    /// The configuration `kind` defaults to (placement, pools, limits), over `gpuCount` GPUs.
+    public init(kind: ColocationPolicyKind, gpuCount: Int, gpusPerNode: Int = 8, gpuMemoryMiB: Int = 16 * 1024) {
         self.gpuCount = gpuCount
+        self.gpusPerNode = max(1, gpusPerNode)
         self.gpuMemoryMiB = gpuMemoryMiB
-        self.maxPodsPerGPU = maxPodsPerGPU
-        self.maxBEPerGPU = maxBEPerGPU
-        self.preemptionLatency = preemptionLatency
-        self.preemptionLoss = preemptionLoss
-        self.slicePeriod = slicePeriod
-        self.switchCost = switchCost
-        self.cacheKappa = cacheKappa
-        self.tidalServices = tidalServices
+        placement = .binpack
+        bePlacement = .spread
+        maxPodsPerGPU = 16
+        maxBEPerGPU = 2
+        autoscale = false
+        tidalServices = []
+        switch kind {
+        case .dedicated:
+            bePool = .shared
+            lsWholeGPU = true
+            beWholeGPU = true
+            maxPodsPerGPU = 1
+        case .shared:
+            bePool = .shared
+            lsWholeGPU = false
+            beWholeGPU = false
+        case .preemptive, .timeSliced:
+            bePool = .besideLS
+            lsWholeGPU = true
+            beWholeGPU = false
+        case .tidal:
+            bePool = .shared
+            lsWholeGPU = true
+            beWholeGPU = true
+            maxPodsPerGPU = 1
+            autoscale = true
+        }
+    }
+
+    /// The milli-GPU a pod of `priorityClass` asking for `requested` takes under this configuration.
+    public func milli(_ priorityClass: PriorityClass, requested: Int) -> Int {
+        let whole = priorityClass == .latencySensitive ? lsWholeGPU : beWholeGPU
+        return whole ? GPUShare.milliPerGPU : min(GPUShare.milliPerGPU, max(1, requested))
     }
 }

@@ -6,56 +6,33 @@ extension ColocationExplanation {
     public func reasonText(pod podName: (Int) -> String, service serviceName: (Int) -> String) -> String {
         let on = gpu.map { "GPU \($0)" } ?? "no GPU"
         switch reason {
-        case .placement(let pod, let rule, let choice):
-            return rule.rawValue + ": " + Self.text(choice, pod: pod, gpu: on)
+        case .placement(let pod, _, let choice):
+            return Self.text(choice, pod: pod, gpu: on)
         case .scaling(let f):
             return Self.text(f, kind: kind, gpu: on, service: serviceName(f.service))
         case .preemption(let p):
             let ls = p.lsPods.map(podName).joined(separator: ", ")
-            var s = "LS \(p.lsPods.count == 1 ? "pod" : "pods") \(ls) on \(on) \(p.lsPods.count == 1 ? "runs" : "run") "
-                + "\(Self.decimal(p.lsDuty, 2)) of the step and \(p.lsPods.count == 1 ? "wakes" : "wake") "
-                + "\(Self.decimal(p.lsWakeupsPerSecond, 1))/s, preempting BE work at once: BE pod "
-                + "\(pod.map(podName) ?? "?") throttled from \(Self.decimal(p.beDemand, 2)) to \(Self.decimal(p.beDuty, 2)) of the step"
-            if p.otherBEPods > 0 {
-                s += " (sharing what LS leaves with \(p.otherBEPods) other BE \(p.otherBEPods == 1 ? "pod" : "pods"))"
-            }
-            s += "; \(Self.decimal(p.preemptionsPerSecond, 1)) preemptions/s cost it "
-                + "\(Self.decimal(p.lostWorkPerSecond * 1000, 2)) ms/s of progress, LS waits ≤ \(Self.decimal(p.lsMaxWait * 1000, 3)) ms"
-            return s
-        case .policy(let k):
-            return "decided by policy \(k.rawValue) (it gives no reasons of its own)"
+            let verb = p.lsPods.count == 1 ? "pod" : "pods"
+            let share = Self.decimal(p.beComputeShare, 3)
+            let work = Self.decimal(p.beWorkPerSecond, 3)
+            let util = Self.decimal(p.utilization, 3)
+            let sw = Self.decimal(p.switchesPerSecond, 1)
+            return "LS \(verb) \(ls) on \(on) preempt BE pod \(pod.map(podName) ?? "?") under \(p.engine) (node model): "
+                + "GPU utilization \(util), BE compute share \(share), BE progress \(work) GPU·s/s, \(sw) context switches/s"
         }
     }
 
     static func text(_ c: ColocationPlacementChoice, pod: ColocationPod, gpu: String) -> String {
         switch c {
-        case .lowestEmpty(let empty):
-            return "\(gpu) is the lowest-numbered of \(empty) empty GPUs"
-        case .noEmptyGPU(let gpus, let ls, let be):
-            return "no empty GPU: all \(gpus) GPUs hold a pod (\(ls) LS, \(be) BE)"
-        case .bestFit(let milliUsed, let memoryUsed, let candidates, let tied):
-            return "\(gpu) had \(GPUShare.milliPerGPU - milliUsed) of \(GPUShare.milliPerGPU) milli-GPU free "
-                + "(\(memoryUsed) MiB used), the fullest of \(candidates) GPUs with room for "
-                + "\(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB" + ties(tied)
-        case .noFit(let most, let milliFree, let memoryFree, let atLimit, let maxPods):
-            var s = "no GPU has room for \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"
-            if let most { s += " (most free: GPU \(most) with \(milliFree) milli-GPU and \(memoryFree) MiB)" }
-            if atLimit > 0 { s += "; \(atLimit) GPUs hold the \(maxPods)-pod limit" }
-            return s
-        case .lsApart(let pods, let candidates, let tied):
-            return "\(gpu) holds no other LS pod (\(pods) BE \(pods == 1 ? "pod" : "pods")), the emptiest of "
-                + "\(candidates) such GPUs with room" + ties(tied)
-        case .noLSFreeGPU(let gpus):
-            return "every one of the \(gpus) GPUs already holds an LS pod or has no room"
-        case .besideLS(let be, let maxBE, let candidates, let tied):
-            return "\(gpu) holds an LS pod and \(be) of at most \(maxBE) BE pods, the fewest among \(candidates) "
-                + "LS GPUs with a free BE slot" + ties(tied)
-        case .beOnly(let be, let maxBE):
-            return "no LS GPU has a free BE slot; \(gpu) holds only BE pods (\(be) of at most \(maxBE))"
-        case .emptyForBE(let empty):
-            return "no LS GPU or BE-only GPU has a free BE slot; \(gpu) is the lowest-numbered of \(empty) empty GPUs"
-        case .noBESlot(let maxBE):
-            return "no LS GPU has fewer than \(maxBE) BE pods, no BE-only GPU has room and no GPU is empty"
+        case .scheduled(let pool, let score, let feasible, let tied, let left):
+            let ties = tied > 1 ? " (lowest-numbered of \(tied) tied)" : ""
+            let nodes = feasible >= 0 ? "the best of \(feasible) feasible \(feasible == 1 ? "node" : "nodes")" : "the best node"
+            return "scheduler (\(pool)): \(gpu) on \(nodes), score \(score)\(ties); the GPU had \(left) of "
+                + "\(GPUShare.milliPerGPU) milli-GPU free for \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"
+        case .unschedulable(let pool, let rejected):
+            let why = rejected.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            return "scheduler (\(pool)): no node fits \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"
+                + (why.isEmpty ? "" : " (\(why))") + "; the pod waits in the queue"
         }
     }
 

@@ -14,3 +14,10 @@ public enum ColocationPolicyKind: String, Sendable, Hashable, CaseIterable, Coda
     /// The policy names as scenarios and the CLI spell them.
     public static var names: [String] { allCases.map(\.rawValue) }
 }
+
+extension ColocationPolicyKind {
+    /// A fresh scheduler of this policy with `config` over an empty cluster.
+    public func make(_ config: ColocationConfig, typicalPods: [TypicalPod] = []) -> ColocationScheduler {
+        ColocationScheduler(kind: self, config: config, typicalPods: typicalPods)
+    }
+}

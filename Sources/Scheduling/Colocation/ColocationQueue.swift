@@ -11,20 +11,6 @@ public struct ColocationQueue: Sendable, Hashable {
     /// Puts an evicted pod back at the head.
     public mutating func pushFront(_ pod: ColocationPod) { pods.insert(pod, at: 0) }
 
-    /// Binds every waiting pod that `place` finds a GPU for, in queue order, and returns the binds.
-    public mutating func drain(into occupancy: inout ColocationOccupancy,
-                               place: (ColocationPod, ColocationOccupancy) -> Int?) -> [ColocationAction] {
-        var actions: [ColocationAction] = []
-        var kept: [ColocationPod] = []
-        for p in pods {
-            if let g = place(p, occupancy) {
-                occupancy.bind(p, gpu: g)
-                actions.append(.bind(pod: p.id, gpu: g))
-            } else {
-                kept.append(p)
-            }
-        }
-        pods = kept
-        return actions
-    }
+    /// Replaces the waiting pods (the scheduler's drain keeps those that still do not fit).
+    mutating func replace(with kept: [ColocationPod]) { pods = kept }
 }

@@ -38,6 +38,9 @@ public struct SimulationConfig: Sendable {
     /// Record a ``TimelineEvent`` timeline of this window into ``SimulationResult/timeline`` (off by
     /// default; the results and the digest are the same either way).
     public var timelineWindow: Range<Instant>? = nil
+    /// Record every request's latency into a mergeable ``LatencyHistogram`` per workload
+    /// (``WorkloadResult/latencyBuckets``); on for node-model evaluations of cluster runs.
+    public var recordLatencyBuckets: Bool = false
 
     /// A bare-GPU configuration of `profile` running `containers` for `duration`.
     public init(profile: DeviceProfile, containers: [ContainerSpec], duration: SimDuration,

@@ -79,6 +79,9 @@ public struct WorkloadResult: Sendable, Codable, Hashable {
     public var throttledLaunches: Int
     /// Request latency CDF at ``LatencyQuantile/cdfFractions`` (empty without requests); not part of the digest.
     public var latencyCDF: [LatencyQuantile] = []
+    /// Every request's latency on ``LatencyHistogram`` buckets (nil unless
+    /// ``SimulationConfig/recordLatencyBuckets``); not part of the digest.
+    public var latencyBuckets: LatencyBuckets? = nil
 }
 
 /// One container's results.

@@ -111,6 +111,9 @@ extension SingleGPUModel {
         guard rec.lastOfRequest, let req = requests.removeValue(forKey: rec.request) else { return }
         let now = sim.now
         for a in req.arrivals { workloads[w].recorder.record(now - a) }
+        if workloads[w].histogram != nil {
+            for a in req.arrivals { workloads[w].histogram?.record(Double((now - a).nanoseconds) * 1e-9) }
+        }
         workloads[w].completed += req.arrivals.count
         if now >= workloads[w].startAt && now <= workloads[w].stopAt {
             workloads[w].completedInWindow += req.arrivals.count

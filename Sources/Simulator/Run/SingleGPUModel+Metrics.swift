@@ -63,12 +63,13 @@ extension SingleGPUModel {
         for w in workloads {
             let span = Double(max(1, w.stopAt.nanoseconds - w.startAt.nanoseconds)) * 1e-9
             let lat = w.recorder.summary()
-            let r = WorkloadResult(
+            var r = WorkloadResult(
                 name: w.spec.name, kind: w.spec.kind.label, container: w.container, issued: w.issued,
                 completed: w.completed, dropped: w.dropped,
                 throughputPerSecond: Double(w.completedInWindow) / span, kernelsCompleted: w.kernelsCompleted,
                 latency: lat, slaAttainment: w.recorder.slaAttainment, throttledLaunches: w.throttled,
                 latencyCDF: w.recorder.cdf())
+            r.latencyBuckets = w.histogram?.sparse
             h.combine(UInt64(w.completed))
             h.combine(UInt64(w.kernelsCompleted))
             h.combine(lat?.p99.nanoseconds ?? 0)

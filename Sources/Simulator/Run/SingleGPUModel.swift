@@ -73,7 +73,8 @@ struct SingleGPUModel {
                 workloads.append(WorkloadState(
                     spec: w, container: c.id, context: contextOf[c.id] ?? c.id, priority: w.priority ?? c.priority,
                     stream: stream, arrivals: arrivals, stopAt: stopAt, startAt: .zero + w.start,
-                    recorder: LatencyRecorder(sla: w.latencySLA)))
+                    recorder: LatencyRecorder(sla: w.latencySLA),
+                    histogram: config.recordLatencyBuckets ? LatencyHistogram() : nil))
                 stream += 1
             }
         }

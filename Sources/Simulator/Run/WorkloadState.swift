@@ -42,6 +42,8 @@ struct WorkloadState {
     var threadWaiting = false
     var batchGeneration: UInt64 = 0
     var recorder: LatencyRecorder
+    /// Mergeable latency histogram (only when the configuration records buckets).
+    var histogram: LatencyHistogram?
     var issued = 0
     var completed = 0
     var completedInWindow = 0

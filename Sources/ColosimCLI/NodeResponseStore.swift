@@ -1,0 +1,43 @@
+import Foundation
+import ResultStore
+import Simulator
+
+/// The result store as the node model's ``Simulator/ResponseStore``: responses as JSON blobs in the
+/// `node_responses` table, keyed by node-model version and state key.
+struct NodeResponseStore: ResponseStore {
+    let store: ResultStore
+
+    func responses(version: String) throws -> [String: NodeResponse] {
+        let decoder = JSONDecoder()
+        var out: [String: NodeResponse] = [:]
+        for (key, data) in try store.responseBlobs(version: version) {
+            if let r = try? decoder.decode(NodeResponse.self, from: data) { out[key] = r }
+        }
+        return out
+    }
+
+    func save(_ responses: [String: NodeResponse], version: String) throws {
+        let encoder = JSONEncoder()
+        var blobs: [String: Data] = [:]
+        for (key, r) in responses { blobs[key] = try encoder.encode(r) }
+        try store.saveResponseBlobs(blobs, version: version)
+    }
+
+    /// The node-model version stored responses are keyed by: ``Simulator/NodeModel/version`` plus this
+    /// executable's size and modification time, so a rebuilt colosim never reads another build's responses.
+    static var modelVersion: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(NodeModel.version)/\(size)/\(Int64(mtime))"
+    }
+
+    /// A response cache backed by `store` (nil: in memory only).
+    static func cache(_ store: ResultStore?) throws -> ResponseCache {
+        guard let store else { return ResponseCache(version: modelVersion) }
+        return try mappingStoreErrors(field: "--db") {
+            try ResponseCache(store: NodeResponseStore(store: store), version: modelVersion)
+        }
+    }
+}

@@ -1,0 +1,233 @@
+import ColoModel
+import Scheduling
+import SimEngine
+import Workload
+
+/// The state of one cluster run and its event handling (see ``ClusterSimulation``).
+///
+/// Every step the cluster's scheduler has placed pods on GPUs; each GPU with pods is a
+/// ``NodeColocationState`` (device, engine, pods with this step's load) that the node model
+/// evaluates (``ClusterFidelity``); the responses advance BE jobs and feed the run's latency
+/// histograms (true mixtures), utilization and series.
+struct ClusterModel {
+    let config: ClusterSimulationConfig
+    let colocation: ColocationConfig
+    let isolation: IsolationSpec
+    var scheduler: ColocationScheduler
+    var replicas: [ClusterReplica] = []
+    var jobs: [ClusterJobState] = []
+    var podsOnGPU: [[Int]]
+    var histograms: [LatencyHistogram]
+    var offered: [Double]
+    var served: [Double]
+    var within: [Double]
+    var unserved: [Double]
+    var replicaSeconds: [Double]
+    var replicaPeak: [Int]
+    var worstWindowP99: [Double]
+    var digest = FNV1a64()
+    var usedSeconds = 0.0
+    var usedPeak = 0
+    var dutyOnUsed = 0.0
+    var smOnUsed = 0.0
+    var allocated = 0.0
+    var reclaims = 0
+    var steps = 0
+    var contextSwitches = 0.0
+    var evaluated = 0
+    var lookups = 0
+    var hits = 0
+    var nodeEvents: UInt64 = 0
+    let cache: ResponseCache
+    /// Explained runs: the decisions kept (the first `config.explain` of each kind) and all counted.
+    var decisions: [ClusterDecision] = []
+    var decisionCounts: [ColocationDecisionKind: Int] = [:]
+    /// Explained runs: (GPU, BE pod) pairs preempted in the previous step (preemption episodes).
+    var preempting: Set<Int> = []
+    /// Utilization series buckets (GPU-seconds used, duty-seconds, seconds), a fixed number over the run.
+    var seriesBuckets = [(used: Double, duty: Double, span: Double)](repeating: (0, 0, 0), count: seriesBucketCount)
+    /// Per-GPU duty-seconds per heat-map bucket.
+    var heat: [[Double]]
+    /// How many points the utilization series has at most.
+    static let seriesBucketCount = 240
+    /// Columns of the per-GPU heat map.
+    static let heatBucketCount = 96
+    /// Pod ids: replicas 0..<jobBase, jobs `jobBase + j`.
+    let jobBase = 1 << 30
+
+    init(config: ClusterSimulationConfig) {
+        self.config = config
+        colocation = config.effectiveColocation
+        isolation = config.isolation
+        var shapes: [Int: Int] = [:]
+        for s in config.services { shapes[colocation.milli(.latencySensitive, requested: s.gpuMilli), default: 0] += max(1, s.replicas) }
+        for j in config.jobs { shapes[colocation.milli(.bestEffort, requested: j.gpuMilli), default: 0] += 1 }
+        let total = Double(max(1, shapes.values.reduce(0, +)))
+        let typical = shapes.keys.sorted().map {
+            TypicalPod(cpuMilli: 0, gpuMilli: $0 >= GPUShare.milliPerGPU ? 0 : $0, gpuCount: 1, gpuModels: "",
+                       popularity: Double(shapes[$0] ?? 0) / total)
+        }
+        scheduler = config.policy.make(colocation, typicalPods: typical)
+        scheduler.explains = config.explain > 0
+        podsOnGPU = Array(repeating: [], count: config.gpuCount)
+        let n = config.services.count
+        histograms = Array(repeating: LatencyHistogram(), count: n)
+        offered = Array(repeating: 0, count: n)
+        served = offered
+        within = offered
+        unserved = offered
+        replicaSeconds = offered
+        worstWindowP99 = offered
+        replicaPeak = Array(repeating: 0, count: n)
+        heat = Array(repeating: Array(repeating: 0, count: Self.heatBucketCount), count: config.gpuCount)
+        cache = config.responseCache ?? ResponseCache()
+    }
+
+    // MARK: - run
+
+    mutating func run() throws -> ClusterSimulationResult {
+        var sim = Simulation<Double, ClusterEvent>()
+        for (j, job) in config.jobs.enumerated() {
+            var s = ClusterJobState(config: job, pod: jobBase + j)
+            switch job.kind {
+            case .training(let t):
+                s.submitTime = t.submitTime
+                s.totalWork = Double(t.iterations) * t.iterationWork
+                s.checkpointWork = Double(t.checkpointEvery) * t.iterationWork
+                s.checkpointCost = t.checkpointSeconds
+                s.restartCost = t.restartSeconds
+                s.smFraction = t.smFraction
+            case .interactive(let i):
+                s.submitTime = i.start
+                s.totalWork = .infinity
+                s.smFraction = i.smFraction
+                s.kindName = i.kind.rawValue
+                var g = WorkloadGenerator(.interactive(i), seed: config.seed &+ UInt64(j), horizon: config.duration)
+                s.nextBurst = g.next()
+                s.generator = g
+            }
+            jobs.append(s)
+            sim.schedule(.submit(job: j), at: max(0, s.submitTime), priority: 0)
+        }
+        if colocation.autoscale {
+            sim.schedule(.scale, at: 0, priority: -1)
+        } else {
+            startFixedReplicas()
+        }
+        sim.schedule(.step, at: 0, priority: 1)
+        while let e = sim.nextEvent(before: config.duration) {
+            switch e.event {
+            case .step:
+                try step(now: e.time)
+                let next = e.time + config.step
+                if next < config.duration { sim.schedule(.step, at: next, priority: 1) }
+            case .scale:
+                scale(now: e.time, sim: &sim)
+                let next = e.time + config.scaleInterval
+                if next < config.duration { sim.schedule(.scale, at: next, priority: -1) }
+            case .submit(let j):
+                jobs[j].submitted = true
+                let p = ColocationPod(id: jobs[j].pod, priorityClass: .bestEffort,
+                                      gpuMilli: colocation.milli(.bestEffort, requested: jobs[j].config.gpuMilli),
+                                      memoryMiB: jobs[j].config.memoryMiB, weight: jobs[j].config.weight)
+                apply(decide(.submit(p), now: e.time), now: e.time, sim: &sim)
+            case .replicaReady(let r):
+                if replicas[r].alive { replicas[r].ready = true }
+            }
+            #if DEBUG
+            let problems = scheduler.occupancy.invariantViolations(maxPods: colocation.maxPodsPerGPU)
+            precondition(problems.isEmpty, "cluster invariants: \(problems)")
+            #endif
+        }
+        try cache.flush()
+        return result()
+    }
+
+    mutating func startFixedReplicas() {
+        var sink = Simulation<Double, ClusterEvent>()
+        for (s, svc) in config.services.enumerated() {
+            for k in 0..<svc.replicas {
+                let id = replicas.count
+                var profile: TimeSeries?
+                if case .utilizationProfiles(let ps) = svc.load, !ps.isEmpty { profile = ps[k % ps.count] }
+                replicas.append(ClusterReplica(service: s, gpu: -1, pod: id, ready: true, profile: profile))
+                let p = ColocationPod(id: id, priorityClass: .latencySensitive,
+                                      gpuMilli: colocation.milli(.latencySensitive, requested: svc.gpuMilli),
+                                      memoryMiB: svc.memoryMiB, weight: svc.weight)
+                apply(decide(.submit(p), now: 0), now: 0, sim: &sink)
+            }
+        }
+    }
+
+    // MARK: - scheduler actions
+
+    mutating func decide(_ event: ColocationEvent, now: Double) -> [ColocationAction] {
+        let actions = scheduler.handle(event, now: now)
+        if config.explain > 0 { record(scheduler.explanations) }
+        return actions
+    }
+
+    mutating func apply(_ actions: [ColocationAction], now: Double, sim: inout Simulation<Double, ClusterEvent>) {
+        for a in actions {
+            switch a {
+            case .bind(let pod, let gpu):
+                podsOnGPU[gpu].append(pod)
+                if pod >= jobBase {
+                    let j = pod - jobBase
+                    jobs[j].gpu = gpu
+                    jobs[j].pendingRestart += jobs[j].evictions > 0 ? jobs[j].restartCost : 0
+                } else if pod < replicas.count {
+                    replicas[pod].gpu = gpu
+                }
+            case .queued:
+                break
+            case .evict(let pod, let gpu):
+                podsOnGPU[gpu].removeAll { $0 == pod }
+                guard pod >= jobBase else { continue }
+                let j = pod - jobBase
+                jobs[j].gpu = nil
+                jobs[j].evictions += 1
+                reclaims += 1
+                let lost = jobs[j].progress - jobs[j].lastCheckpoint
+                jobs[j].lost += lost
+                jobs[j].workDone -= lost
+                jobs[j].progress = jobs[j].lastCheckpoint
+            case .startReplica(let s, let gpu):
+                let id = replicas.count
+                replicas.append(ClusterReplica(service: s, gpu: gpu, pod: id, ready: now == 0, profile: nil))
+                podsOnGPU[gpu].append(id)
+                if now > 0 { sim.schedule(.replicaReady(replica: id), at: now + config.replicaStartup, priority: 0) }
+            case .stopReplica(let s, let gpu):
+                if let r = replicas.lastIndex(where: { $0.alive && $0.service == s && $0.gpu == gpu }) {
+                    replicas[r].alive = false
+                    podsOnGPU[gpu].removeAll { $0 == r }
+                }
+            }
+        }
+    }
+
+    // MARK: - tidal scaling
+
+    func serviceRate(_ s: Int, at t: Double) -> Double {
+        switch config.services[s].load {
+        case .arrivals(let a): ClusterArrivalRate.rate(a, at: t)
+        case .utilizationProfiles(let ps):
+            ps.reduce(0.0) { $0 + config.services[s].latency.load(forDuty: $1.cyclicValue(at: t)) }
+        case .frames: 0
+        }
+    }
+
+    mutating func scale(now: Double, sim: inout Simulation<Double, ClusterEvent>) {
+        for s in config.services.indices where config.services[s].kind == .inference {
+            // Proactive: the known load curve one interval plus a start-up ahead (Aryl predicts the load).
+            let ahead = config.forecast ? now + config.scaleInterval + config.replicaStartup : now
+            var peak = serviceRate(s, at: now)
+            var t = now
+            while t <= ahead {
+                peak = max(peak, serviceRate(s, at: t))
+                t += config.step
+            }
+            apply(decide(.serviceLoad(service: s, load: peak), now: now), now: now, sim: &sim)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ColoModel
+import Isolation
+import Scheduling
+import Workload
+
+/// Everything a cluster run needs: GPUs, policy, engines, online services, offline jobs, span, step
+/// and fidelity.
+public struct ClusterSimulationConfig: Sendable {
+    /// Nodes in the cluster.
+    public var nodes: Int
+    /// GPUs per node.
+    public var gpusPerNode: Int
+    /// The device of every GPU.
+    public var profile: DeviceProfile = .v100SXM2_16GB
+    /// The co-location policy.
+    public var policy: ColocationPolicyKind
+    /// Scheduler configuration of the policy (placement, pools, limits); built from `policy` unless set.
+    public var colocation: ColocationConfig
+    /// Placement policy override (nil: the policy's default).
+    public var placement: PlacementPolicyKind?
+    /// User-mode engine parameters (`shared`, and `preemptive` / `time-sliced` when `engine` says user mode).
+    public var userMode: UserModeParameters = UserModeParameters(smCount: 80, maxThreadsPerSM: 2048)
+    /// Kernel-mode engine parameters (`preemptive`, `time-sliced`).
+    public var kernelMode: KernelModeParameters = KernelModeParameters()
+    /// Kernel-mode policy override (nil: `online-preempts-offline` under `preemptive`, `burst` under `time-sliced`).
+    public var kernelModePolicy: KernelModePolicy?
+    /// Isolation engine override for the co-located policies (nil: the policy's default engine).
+    public var engine: String?
+    /// Online services.
+    public var services: [ClusterServiceConfig]
+    /// Offline (BE) jobs.
+    public var jobs: [ClusterJobConfig]
+    /// Simulated span, seconds.
+    public var duration: Double
+    /// Step between cluster state updates (load levels, bindings), seconds.
+    public var step: Double
+    /// Tidal: how often replica counts are re-decided, seconds.
+    public var scaleInterval: Double
+    /// Tidal: time from a replica's start to serving (model load), seconds (L).
+    public var replicaStartup: Double
+    /// Tidal: scale to the highest load expected before the next decision takes effect (one interval
+    /// plus a start-up ahead, from the known load curve, as Aryl predicts); false scales to the load now.
+    public var forecast: Bool = true
+    /// Seed of the workload generators (and of the node model at `event` fidelity).
+    public var seed: UInt64
+    /// How GPUs are evaluated.
+    public var fidelity: ClusterFidelity = .response
+    /// `response`: simulated seconds per state evaluation.
+    public var responseWindow: Double = 20
+    /// `response`: load levels are quantised to this fraction of a dedicated GPU's duty cycle.
+    public var loadGrid: Double = 0.02
+    /// Worker threads evaluating GPU states (≥ 1).
+    public var evaluationJobs: Int = 1
+    /// `response`: the memo of evaluated states (shared across runs of one process; nil: a private one).
+    public var responseCache: ResponseCache?
+    /// Explain the first `explain` co-location decisions of each kind (0: none). Explanations are
+    /// built only when asked and never enter the digest.
+    public var explain: Int = 0
+    /// The decision kinds to explain (nil: every kind).
+    public var explainKinds: Set<ColocationDecisionKind>?
+
+    /// Creates a configuration.
+    public init(nodes: Int, gpusPerNode: Int, policy: ColocationPolicyKind, colocation: ColocationConfig? = nil,
+                services: [ClusterServiceConfig], jobs: [ClusterJobConfig], duration: Double, step: Double = 10,
+                scaleInterval: Double = 300, replicaStartup: Double = 60, seed: UInt64 = 1) {
+        self.nodes = nodes
+        self.gpusPerNode = gpusPerNode
+        self.policy = policy
+        var c = colocation ?? ColocationConfig(kind: policy, gpuCount: nodes * gpusPerNode, gpusPerNode: gpusPerNode)
+        c.gpuCount = nodes * gpusPerNode
+        c.gpusPerNode = gpusPerNode
+        self.colocation = c
+        self.services = services
+        self.jobs = jobs
+        self.duration = duration
+        self.step = step
+        self.scaleInterval = scaleInterval
+        self.replicaStartup = replicaStartup
+        self.seed = seed
+    }
+
+    /// GPUs in the cluster.
+    public var gpuCount: Int { nodes * gpusPerNode }
+
+    /// The scheduler configuration `policy` runs with: its defaults, the scenario's placement and limits.
+    public var effectiveColocation: ColocationConfig {
+        var c = ColocationConfig(kind: policy, gpuCount: gpuCount, gpusPerNode: gpusPerNode,
+                                 gpuMemoryMiB: colocation.gpuMemoryMiB)
+        c.placement = placement ?? c.placement
+        c.bePlacement = colocation.bePlacement
+        c.maxBEPerGPU = colocation.maxBEPerGPU
+        if policy != .dedicated && policy != .tidal { c.maxPodsPerGPU = colocation.maxPodsPerGPU }
+        c.tidalServices = services.map { $0.tidal ?? TidalService(capacityPerReplica: $0.latency.peakThroughput) }
+        return c
+    }
+
+    /// The isolation engine every GPU runs under `policy` (DESIGN §6): none for `dedicated` and
+    /// `tidal` (one pod per GPU), the user-mode engine for `shared`, the kernel-mode engine with
+    /// `online-preempts-offline` for `preemptive` and `burst` weighted slices for `time-sliced`;
+    /// `engine` overrides the engine of the co-located policies.
+    public var isolation: IsolationSpec {
+        let defaultEngine: String = switch policy {
+        case .dedicated, .tidal: "none"
+        case .shared: "user-mode"
+        case .preemptive, .timeSliced: "kernel-mode"
+        }
+        let name = (policy == .dedicated || policy == .tidal) ? "none" : (engine ?? defaultEngine)
+        var user = userMode
+        user.smCount = Int64(profile.sms)
+        user.maxThreadsPerSM = Int64(profile.maxThreadsPerSM)
+        switch name {
+        case "user-mode": return .userMode(user)
+        case "user-mode-time-sliced": return .userModeTimeSliced(TimeSlicedQuotaEngine.Parameters())
+        case "kernel-mode":
+            let p = kernelModePolicy ?? (policy == .preemptive ? .onlinePreemptsOffline : .burst)
+            return .kernelMode(p, kernelMode, totalWeight: nil)
+        default: return .none
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Dispatch
+import Foundation
+import SimEngine
+
+extension ClusterModel {
+    /// Evaluates every GPU state of one step with the node model and returns, per state, its response
+    /// and per pod the factor that turns the response's rates into this step's (1 at `event`
+    /// fidelity; the actual over the quantised load at `response`). Evaluations run on
+    /// ``ClusterSimulationConfig/evaluationJobs`` threads; results do not depend on their order.
+    mutating func evaluate(_ states: [NodeColocationState], gpus: [Int], step k: Int,
+                           dt: Double) throws -> [(NodeResponse, [Double])] {
+        switch config.fidelity {
+        case .event:
+            let seeds = gpus.map { g -> UInt64 in
+                var h = FNV1a64()
+                h.combine(config.seed)
+                h.combine(Int64(g))
+                h.combine(Int64(k))
+                return h.value
+            }
+            let out = try Self.parallel(states.count, jobs: config.evaluationJobs) { i in
+                try NodeModel.evaluate(states[i], window: dt, seed: seeds[i])
+            }
+            evaluated += states.count
+            for r in out { nodeEvents &+= r.events }
+            return out.map { r in (r, Array(repeating: 1.0, count: r.pods.count)) }
+        case .response:
+            var quantised: [(state: NodeColocationState, scales: [Double], key: String, order: [Int])] = []
+            var missing: [String: NodeColocationState] = [:]
+            var missingOrder: [String] = []
+            for s in states {
+                let (q, scales) = quantise(s)
+                let order = q.canonicalOrder
+                let key = q.keyText
+                quantised.append((q, scales, key, order))
+                lookups += 1
+                if cache.response(key) != nil {
+                    hits += 1
+                } else if missing[key] == nil {
+                    missing[key] = NodeColocationState(profile: q.profile, isolation: q.isolation, pods: order.map { q.pods[$0] })
+                    missingOrder.append(key)
+                } else {
+                    hits += 1
+                }
+            }
+            let window = config.responseWindow
+            let todo = missingOrder.compactMap { missing[$0] }
+            let keys = missingOrder
+            let fresh = try Self.parallel(todo.count, jobs: config.evaluationJobs) { i in
+                var h = FNV1a64()
+                h.combine(keys[i])
+                return try NodeModel.evaluate(todo[i], window: window, seed: h.value)
+            }
+            for (key, r) in zip(missingOrder, fresh) {
+                cache.insert(r, for: key)
+                nodeEvents &+= r.events
+            }
+            evaluated += fresh.count
+            return quantised.map { q in
+                guard let canonical = cache.response(q.key) else {
+                    return (NodeResponse(pods: [], utilization: 0, smUtilization: 0, contextSwitchesPerSecond: 0,
+                                         window: 0, events: 0), q.scales)
+                }
+                var pods = canonical.pods
+                for (position, original) in q.order.enumerated() where position < canonical.pods.count {
+                    pods[original] = canonical.pods[position]
+                }
+                var r = canonical
+                r.pods = pods
+                return (r, q.scales)
+            }
+        }
+    }
+
+    /// `state` with its load levels on the grid, and per pod the actual over the quantised load.
+    func quantise(_ state: NodeColocationState) -> (NodeColocationState, [Double]) {
+        var s = state
+        var scales = Array(repeating: 1.0, count: state.pods.count)
+        let grid = max(config.loadGrid, 1e-6)
+        for (i, pod) in state.pods.enumerated() {
+            switch pod.work {
+            case .inference(let spec, let rate) where rate > 0:
+                let single = spec.alpha.seconds + spec.beta.seconds
+                let u = rate * single
+                let uq = max(grid, (u / grid).rounded() * grid)
+                let rq = uq / single
+                s.pods[i].work = .inference(spec, ratePerSecond: rq)
+                scales[i] = rate / rq
+            case .bursts(let kernel, let demand) where demand > 0:
+                let g = max(grid, 0.05)
+                let dq = min(1, max(g, (demand / g).rounded() * g))
+                s.pods[i].work = .bursts(kernel, demand: dq)
+                scales[i] = demand / dq
+            default:
+                break
+            }
+        }
+        return (s, scales)
+    }
+
+    /// Runs `body(i)` for `0..<count` on up to `jobs` threads and returns the results in order.
+    static func parallel<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        guard count > 0 else { return [] }
+        if jobs <= 1 || count == 1 { return try (0..<count).map(body) }
+        let box = ResultBox<T>(count: count)
+        let workers = min(jobs, count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < count {
+                do { box.set(i, .success(try body(i))) } catch { box.set(i, .failure(error)) }
+                i += workers
+            }
+        }
+        return try box.values()
+    }
+}
+
+/// Results of parallel evaluations, filled from several threads.
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<T, Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<T, Error>) {
+        lock.lock()
+        slots[i] = r
+        lock.unlock()
+    }
+
+    func values() throws -> [T] {
+        try slots.map { slot in
+            guard let slot else { throw SimulationConfigError(field: "evaluation", message: "a node evaluation did not run") }
+            return try slot.get()
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ColoModel
+import SimEngine
+
+/// What one pod runs on its GPU while the GPU's co-location state is constant: the node model's
+/// per-pod input (DESIGN §2, §11).
+public struct NodePod: Sendable, Hashable {
+    /// The pod's work.
+    public enum Work: Sendable, Hashable {
+        /// An online inference replica: the batching and latency of `spec` (its own arrival ignored),
+        /// fed Poisson requests at `ratePerSecond`.
+        case inference(InferenceSpec, ratePerSecond: Double)
+        /// A training job: back-to-back kernels of this shape (closed loop, two in flight, as the
+        /// calibration's BE client).
+        case training(KernelShape)
+        /// Bursty offline work (data processing, model development) that would keep a GPU of its own
+        /// busy `demand` of the time: Poisson kernels of this shape.
+        case bursts(KernelShape, demand: Double)
+        /// Render frames (a render service replica).
+        case render(RenderSpec)
+        /// A video stream on NVENC or NVDEC (a codec service replica).
+        case codec(CodecStreamSpec)
+    }
+
+    /// The work.
+    public var work: Work
+    /// LS or BE.
+    public var priority: PriorityClass
+    /// Kernel-mode weight (one weight for compute, render and codec).
+    public var weight: Double
+    /// User-mode compute limit, percent (nil: unlimited).
+    public var limitPercent: Double?
+    /// Latency target of its requests or frames, seconds (nil: none).
+    public var slaSeconds: Double?
+
+    /// Creates a pod description.
+    public init(work: Work, priority: PriorityClass, weight: Double = 1, limitPercent: Double? = nil,
+                slaSeconds: Double? = nil) {
+        self.work = work
+        self.priority = priority
+        self.weight = weight
+        self.limitPercent = limitPercent
+        self.slaSeconds = slaSeconds
+    }
+
+    /// The single-GPU workload that runs this pod's work, or nil when it offers nothing (an idle replica).
+    func workload(name: String) -> WorkloadSpec? {
+        let sla = slaSeconds.map { SimDuration.seconds($0) }
+        switch work {
+        case .inference(var spec, let rate):
+            guard rate > 0 else { return nil }
+            spec.arrival = .poisson(ratePerSecond: rate)
+            return WorkloadSpec(name: name, kind: .inference(spec), latencySLA: sla)
+        case .training(let k):
+            return WorkloadSpec(name: name, kind: .kernels(KernelStreamSpec(arrival: .closedLoop, kernel: k, inFlight: 2)))
+        case .bursts(let k, let demand):
+            guard demand > 0 else { return nil }
+            let rate = demand / max(k.work.seconds, 1e-9)
+            return WorkloadSpec(name: name, kind: .kernels(KernelStreamSpec(arrival: .poisson(ratePerSecond: rate),
+                                                                           kernel: k, inFlight: 1_000)))
+        case .render(let r):
+            return WorkloadSpec(name: name, kind: .render(r), latencySLA: sla)
+        case .codec(let c):
+            return WorkloadSpec(name: name, kind: .codec(c), latencySLA: sla)
+        }
+    }
+
+    /// GPU seconds of full-speed work one completed launch of this pod represents (BE progress).
+    var workPerKernel: Double {
+        switch work {
+        case .training(let k), .bursts(let k, _): k.work.seconds
+        default: 0
+        }
+    }
+
+    /// A stable text of everything that makes this pod's behaviour, for cache keys.
+    var keyText: String { "\(work)|\(priority.rawValue)|\(weight)|\(limitPercent.map { "\($0)" } ?? "-")|\(slaSeconds.map { "\($0)" } ?? "-")" }
+}
