@@ -17,9 +17,9 @@
 ///   (`recent_kernel = −1`) while a higher-priority one is active, unblocked (`0`) otherwise; its
 ///   utilization switch is on while a higher-priority container or another of its priority is active.
 ///
-/// The launch-hook order is HAMi-core's classic one (gate, mark, then limit checks), except that a
-/// limited launch passes at once while the hook's cached switch is off (8f3a89c `cached_util_switch`,
-/// refreshed by each watcher pass); a container whose process starts together with another's may
+/// The launch-hook order is HAMi-core's classic one (gate, mark, then limit checks); the limit check
+/// reads the switch as the last watcher pass cached it (8f3a89c `cached_util_switch`: off until the
+/// first pass, so a process runs unthrottled for its first 120 ms); a container whose process starts together with another's may
 /// read that one's utilization (the host-pid race of `set_task_pid`); the memory quota counts the
 /// process's context. Render and codec work never passes through the engine (unisolated, DESIGN §5).
 public struct UserModeEngine: Sendable {
@@ -83,7 +83,8 @@ public struct UserModeEngine: Sendable {
         /// The hook's copy of the utilization switch, refreshed by every watcher pass (false before
         /// the first pass; ``UserModeParameters/switchCachedByWatcher``).
         public var cachedSwitch = false
-        /// Launches admitted without the pool because the cached switch was off.
+        /// Launches admitted without the pool because the hook's cached switch was off while the live
+        /// switch was on (before the first watcher pass).
         public var uncachedPasses: Int64 = 0
         /// Memory counted for the process's context (``UserModeParameters/contextMemoryBytes``).
         public var contextMemoryBytes: Int64 = 0
@@ -179,20 +180,14 @@ public struct UserModeEngine: Sendable {
     /// A kernel launch of `blocks` grid blocks from container `c`, at hook stage `attempt`.
     public mutating func requestLaunch(container c: Int, blocks: Int64, attempt: Attempt, now: Int64) -> LaunchDecision {
         guard states.indices.contains(c) else { return .admit }
-        // HAMi-core 8f3a89c: a limited launch returns at once while the hook's cached switch is 0
-        // (before the watcher's first pass, or when the policy turned the switch off).
-        if parameters.switchCachedByWatcher && configs[c].isLimited && !states[c].cachedSwitch {
-            states[c].uncachedPasses += 1
-            states[c].launchesAdmitted += 1
-            return .admit
-        }
         if attempt != .afterThrottle {
             if states[c].recentKernel < 0 {
                 states[c].gateSleeps += 1
                 return .retry(atNs: now + parameters.gateSleepNs, attempt: .afterGate)
             }
             states[c].recentKernel = 2
-            if !configs[c].isLimited || !switchOn(c) {
+            if !configs[c].isLimited || !hookSwitch(c) {
+                if configs[c].isLimited && switchOn(c) { states[c].uncachedPasses += 1 }
                 states[c].launchesAdmitted += 1
                 return .admit
             }
@@ -287,6 +282,12 @@ public struct UserModeEngine: Sendable {
         }
         guard let b = best else { return c }
         return states[b].watchedSlot
+    }
+
+    /// The switch as the launch hook sees it: the copy of the last watcher pass (false before the
+    /// first) when ``UserModeParameters/switchCachedByWatcher``, else the live switch.
+    public func hookSwitch(_ c: Int) -> Bool {
+        parameters.switchCachedByWatcher ? states[c].cachedSwitch : switchOn(c)
     }
 
     /// Whether limits currently apply to container `c` (its utilization switch, after the policy).

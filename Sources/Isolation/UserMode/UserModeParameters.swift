@@ -54,9 +54,10 @@ public struct UserModeParameters: Sendable, Hashable, Codable {
     public var initialTokens: Int64 = 0
     /// Whether the launch hook reads a copy of the utilization switch that the watcher refreshes on
     /// every pass (HAMi-core 8f3a89c `cached_util_switch`: a zero static until the watcher's first
-    /// pass, `g_wait` = 120 ms after the process starts; while it is 0 a limited launch returns before
-    /// the priority gate and the pool). false: the hook reads the shared region's switch live (older
-    /// HAMi-core).
+    /// pass, `g_wait` = 120 ms after the process starts, so the first 120 ms run unthrottled). The
+    /// engine keeps the classic hook order (gate, mark, then the switch; 8f3a89c checks the cached
+    /// switch first, which would stop a switched-off container from ever marking itself active for
+    /// the monitor). false: the hook reads the shared region's switch live (older HAMi-core).
     public var switchCachedByWatcher: Bool = true
     /// Period of NVML's per-process utilization samples, which the watcher reads
     /// (`nvmlDeviceGetProcessUtilization`; 200 ms measured on an H200, driver 580.159.04,
