@@ -11,7 +11,7 @@ enum UserModeCalibrationReport {
     /// One line per check (every measured figure of every container), then the share of checks held.
     static func table(_ rows: [UserModeCalibrationRow], profile: String) -> String {
         var out = "user-mode calibration replay on profile \(profile) (throughput per s; latency µs; memory MiB)\n"
-        let head = ["config", "policy", "container", "limit", "figure", "measured", "predicted", "err", "tolerance", "ok"]
+        let head = ["config", "policy", "pid of", "container", "limit", "figure", "measured", "predicted", "err", "tolerance", "ok"]
         var lines: [[String]] = [head]
         var held = 0, total = 0
         for r in rows {
@@ -19,8 +19,9 @@ enum UserModeCalibrationReport {
                 total += 1
                 if ch.holds { held += 1 }
                 let limit = r.config.containers.first { $0.name == ch.container }.map { "\($0.limitPercent)" } ?? "-"
+                let pid = r.hostPidWinner.map { (r.winnerInferred ? "~" : "") + $0 } ?? "-"
                 lines.append([
-                    r.config.name, r.config.policy.rawValue, ch.container, limit, ch.figure, num(ch.measured),
+                    r.config.name, r.config.policy.rawValue, pid, ch.container, limit, ch.figure, num(ch.measured),
                     num(ch.predicted), ch.relativeError.map { String(format: "%+.1f%%", $0 * 100) } ?? "",
                     "±" + num(ch.tolerance) + " (" + ch.rule + ")", ch.holds ? "yes" : "NO",
                 ])
@@ -30,13 +31,24 @@ enum UserModeCalibrationReport {
         for l in lines { for (i, c) in l.enumerated() { widths[i] = max(widths[i], c.count) } }
         for l in lines {
             out += l.enumerated().map { i, c in
-                i < 5 || i == 8 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i < 6 || i == 9 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[i] - c.count) + c
             }.joined(separator: "  ") + "\n"
         }
         let pct = total > 0 ? 100 * Double(held) / Double(total) : 0
         out += "\(held)/\(total) checks hold (\(String(format: "%.1f", pct))%); "
         out += "\(rows.filter { $0.checksHeld == $0.checks.count }.count)/\(rows.count) configurations hold every check"
+        let inferred = rows.filter(\.winnerInferred)
+        if !inferred.isEmpty {
+            // The same checks if the first-listed container always won the host-pid race.
+            let firstWins = rows.reduce(0) { acc, r in
+                guard r.winnerInferred, let first = r.config.containers.first?.name else { return acc + r.checksHeld }
+                return acc + (r.heldByWinner[first] ?? r.checksHeld)
+            }
+            out += "\n\"pid of\": the container whose host pid every container started with it reads (HAMi-core set_task_pid race); "
+            out += "~ = not recorded, the closest of the possible outcomes (\(inferred.count) configurations); "
+            out += "with the first-listed container always winning: \(firstWins)/\(total) checks hold"
+        }
         return out
     }
 
@@ -69,8 +81,14 @@ enum UserModeCalibrationReport {
                  "predicted": c.predicted.map { round1($0) as Any } ?? NSNull(), "tolerance": round1(c.tolerance),
                  "rule": c.rule, "holds": c.holds]
             }
-            return ["config": r.config.name, "policy": r.config.policy.rawValue, "containers": containers,
-                    "checks": checks, "checks_held": r.checksHeld, "digest": String(format: "%016llx", r.digest)]
+            var row: [String: Any] = ["config": r.config.name, "policy": r.config.policy.rawValue, "containers": containers,
+                                      "checks": checks, "checks_held": r.checksHeld, "digest": String(format: "%016llx", r.digest)]
+            if let w = r.hostPidWinner {
+                row["host_pid_of"] = w
+                row["host_pid_inferred"] = r.winnerInferred
+                row["checks_held_by_host_pid"] = r.heldByWinner
+            }
+            return row
         }
         let obj: [String: Any] = ["rows": arr, "checks": total, "checks_held": held,
                                   "checks_held_percent": total > 0 ? round1(100 * Double(held) / Double(total)) : 0]

@@ -11,6 +11,8 @@ extension UserModeCalibrationConfig {
         var block_us: Double?
         var chunk_mib: Double?
         var cap_mib: Double?
+        var start_s: Double?
+        var stop_s: Double?
     }
 
     private struct RawMeasured: Decodable {
@@ -36,6 +38,7 @@ extension UserModeCalibrationConfig {
         var utilization_policy: String
         var solo: [String: Double]
         var containers: [RawContainer]
+        var host_pid_of: String?
     }
 
     /// Whether a JSON line is in this format (it has `containers`) rather than the native one.
@@ -143,10 +146,16 @@ extension UserModeCalibrationConfig {
                 p99Us: try nonNegative(m.p99_us, "\(at).measured.p99_us"),
                 n: try m.n.map { try int($0, "\(at).measured.n", min: 0) },
                 allocatedMiB: try nonNegative(m.allocated_mib, "\(at).measured.allocated_mib"))
+            let start = try nonNegative(w.start_s, "\(at).workload.start_s")
+            let stop = try w.stop_s.map { try positive($0, "\(at).workload.stop_s") }
+            if let a = start, let b = stop, b <= a { throw fail("\(at).workload.stop_s", "must be after start_s (\(a))") }
             containers.append(Container(name: c.name, limitPercent: limit, memoryLimitMiB: mem, workload: workload,
-                                        measured: measured))
+                                        measured: measured, startSeconds: start, stopSeconds: stop))
+        }
+        if let h = r.host_pid_of, !names.contains(h) {
+            throw fail("host_pid_of", "names no container: '\(h)'")
         }
         return UserModeCalibrationConfig(name: r.config, profile: r.profile, seconds: r.seconds, policy: policy,
-                                         solo: r.solo, containers: containers)
+                                         solo: r.solo, containers: containers, hostPidOf: r.host_pid_of)
     }
 }

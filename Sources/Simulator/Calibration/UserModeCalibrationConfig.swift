@@ -57,6 +57,10 @@ public struct UserModeCalibrationConfig: Hashable, Sendable {
         public var workload: Workload
         /// What was measured.
         public var measured: Measured
+        /// When its process starts, seconds from the run start (nil: the replay's convention).
+        public var startSeconds: Double? = nil
+        /// When its client stops, seconds from the run start (nil: the replay's convention).
+        public var stopSeconds: Double? = nil
     }
 
     /// Configuration name, e.g. `pair-L10-L90`.
@@ -71,6 +75,10 @@ public struct UserModeCalibrationConfig: Hashable, Sendable {
     public var solo: [String: Double]
     /// The containers, in start order.
     public var containers: [Container]
+    /// The container whose host pid every container started with it read (HAMi-core's `hostPid=` log
+    /// lines; the `set_task_pid` race, ``Isolation/UserModeParameters/hostPidRaceWindowNs``); nil when
+    /// not recorded.
+    public var hostPidOf: String? = nil
 
     /// The solo throughput of `container`'s kernel: `closed` for a synchronizing client (one in
     /// flight, closed loop), `be<ms>ms` for a kernel of ms = waves × 0.05 (waves = kernel / block
