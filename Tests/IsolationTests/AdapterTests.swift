@@ -12,7 +12,7 @@ import Testing
         p.policy = .force
         p.switchCachedByWatcher = false
         var g = HAMiLaunchGate(parameters: p, deviceMemoryBytes: 16 << 30)
-        #expect(g.utilizationReport == .nvmlProcessSamples(period: .milliseconds(200), phase: .zero))
+        #expect(g.utilizationReport == .nvmlProcessSamples(period: .milliseconds(200), phase: .zero, jitter: .microseconds(1250)))
         #expect(g.contextMemoryBytes == 518 << 20)
         let timers = g.handle(.attached(c0, priority: .bestEffort, limitPercent: 10), now: .zero)
         // The watcher asks for 1 s of utilization, the monitor for none.

@@ -11,7 +11,8 @@ public enum UtilizationReport: Hashable, Sendable {
     /// resident while the GPU idles). A process's value over a window is the sum of its samples'
     /// values divided by the number of samples in the window. Under time-slicing this reports
     /// whole periods of the device's utilization to whichever process happened to be resident.
-    /// The driver's sample clock ticks at `phase + k · period` from the run start (its phase relative
-    /// to the processes is not observable; it differs from run to run).
-    case nvmlProcessSamples(period: SimDuration, phase: SimDuration)
+    /// The driver's sample clock ticks at `phase + k · period` from the run start, each tick moved by
+    /// a uniform draw in `[−jitter, +jitter]` (measured: intervals of 200.0 ms, SD 1.0 ms, 196.5–204.4;
+    /// its phase relative to the processes is not observable and differs from run to run).
+    case nvmlProcessSamples(period: SimDuration, phase: SimDuration, jitter: SimDuration)
 }

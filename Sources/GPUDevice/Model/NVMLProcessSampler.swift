@@ -32,15 +32,18 @@ public struct NVMLProcessSampler: Hashable, Sendable {
     /// Samples kept for windows (256 × 200 ms = 51 s).
     public let capacity = 256
     private var lastBusyTime: Double = 0
+    private var lastTime: Instant?
     private var lastUsage: [ContainerID: Double] = [:]
 
     /// A sampler with the driver's `period`.
     public init(period: SimDuration) { self.period = period }
 
-    /// Takes the sample of the period that ends at `device.now`; `contextOf` maps each container to
-    /// its context.
+    /// Takes the sample of the period that ends at `device.now` (since the last sample; the first
+    /// covers one `period`); `contextOf` maps each container to its context.
     public mutating func sample(_ device: SimulatedGPU, contextOf: [ContainerID: ContainerID]) {
-        let p = Double(max(1, period.nanoseconds))
+        let elapsed = lastTime.map { device.now - $0 } ?? period
+        lastTime = device.now
+        let p = Double(max(1, elapsed.nanoseconds))
         let busy = device.busyTime - lastBusyTime
         lastBusyTime = device.busyTime
         var perContext: [ContainerID: Double] = [:]

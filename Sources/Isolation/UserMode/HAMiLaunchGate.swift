@@ -71,7 +71,8 @@ public struct HAMiLaunchGate: LaunchGate {
     public var utilizationReport: UtilizationReport {
         let p = engine.parameters.nvmlSamplePeriodNs
         return p > 0 ? .nvmlProcessSamples(period: SimDuration(nanoseconds: p),
-                                           phase: SimDuration(nanoseconds: engine.parameters.nvmlSamplePhaseNs)) : .exact
+                                           phase: SimDuration(nanoseconds: engine.parameters.nvmlSamplePhaseNs),
+                                           jitter: SimDuration(nanoseconds: engine.parameters.nvmlSampleJitterNs)) : .exact
     }
 
     /// The context memory HAMi-core counts per process (``UserModeParameters/contextMemoryBytes``).

@@ -69,6 +69,11 @@ public struct UserModeParameters: Sendable, Hashable, Codable {
     /// process, the driver's 200 ms clock does not); `colosim calibrate replay` averages over five
     /// phases.
     public var nvmlSamplePhaseNs: Int64 = 0
+    /// Jitter of NVML's sample clock: each tick moves by a uniform draw in ±this (run 2: 298 sample
+    /// intervals of 200.0 ms, SD 1.03 ms, 196.5–204.4 ms; ±1.25 ms uniform per tick gives an interval
+    /// SD of 1.02 ms). Without it, a 200 ms clock and a 2 ms timeslice lock in phase and one process
+    /// is named in every sample.
+    public var nvmlSampleJitterNs: Int64 = 1_250_000
     /// Processes that start within this time of each other share one host pid (HAMi-core
     /// `set_task_pid`, utils.c: the host pid is the process that appears in NVML's running-process
     /// list between a snapshot before and one after the process creates its primary context; two
@@ -110,6 +115,9 @@ public struct UserModeParameters: Sendable, Hashable, Codable {
         if gateSleepNs <= 0 { p.append(("gate_sleep_ms", "must be > 0")) }
         if nvmlSamplePeriodNs < 0 { p.append(("nvml_sample_period_ms", "must be ≥ 0")) }
         if nvmlSamplePhaseNs < 0 { p.append(("nvml_sample_phase_ms", "must be ≥ 0")) }
+        if nvmlSampleJitterNs < 0 || (nvmlSamplePeriodNs > 0 && 2 * nvmlSampleJitterNs >= nvmlSamplePeriodNs) {
+            p.append(("nvml_sample_jitter_ms", "must be in [0, period / 2)"))
+        }
         if hostPidRaceWindowNs < 0 { p.append(("host_pid_race_window_ms", "must be ≥ 0")) }
         if contextMemoryBytes < 0 { p.append(("context_memory_mib", "must be ≥ 0")) }
         return p

@@ -42,6 +42,8 @@ struct SingleGPUModel {
     var oomCount: [ContainerID: Int] = [:]
     /// NVML-style per-process samples, when the gate reads them (``UtilizationReport/nvmlProcessSamples(period:)``).
     var nvml: NVMLProcessSampler?
+    /// The NVML sample clock: nominal start, period, jitter, ticks so far and its own random stream.
+    var nvmlClock: (start: Instant, period: SimDuration, jitter: SimDuration, ticks: Int64, rng: SplitMix64)?
     /// The opt-in timeline recorder (nil unless ``SimulationConfig/timelineWindow`` is set).
     var timeline: TimelineRecorder?
 
@@ -135,10 +137,12 @@ struct SingleGPUModel {
                 sim.schedule(.attachGate(i), at: .zero + processStart, priority: -2)
             }
         }
-        if case .nvmlProcessSamples(let period, let phase) = gate.utilizationReport, period > .zero {
+        if case .nvmlProcessSamples(let period, let phase, let jitter) = gate.utilizationReport, period > .zero {
             nvml = NVMLProcessSampler(period: period)
             let offset = SimDuration(nanoseconds: max(0, phase.nanoseconds) % period.nanoseconds)
-            sim.schedule(.nvmlSample, at: .zero + offset + period, priority: 1)
+            let j = SimDuration(nanoseconds: min(max(0, jitter.nanoseconds), period.nanoseconds / 2 - 1))
+            nvmlClock = (.zero + offset, period, j, 0, SplitMix64(seed: config.seed, stream: Self.nvmlClockStream))
+            scheduleNVMLSample()
         }
         for w in workloads.indices {
             sim.schedule(.start(w), at: workloads[w].startAt)
@@ -175,7 +179,7 @@ struct SingleGPUModel {
         case .attachGate(let i): attachGate(i)
         case .nvmlSample:
             nvml?.sample(device, contextOf: contextOf)
-            if !ended || draining, let p = nvml?.period { sim.schedule(.nvmlSample, at: sim.now + p, priority: 1) }
+            if !ended || draining { scheduleNVMLSample() }
         case .endOfRun:
             ended = true
             draining = config.drainLimit > .zero
@@ -212,6 +216,21 @@ struct SingleGPUModel {
             }
         }
         applyGate(gate.handle(.attached(c.id, priority: c.priority, limitPercent: c.limitPercent), now: sim.now))
+    }
+
+    /// Random stream of the NVML sample clock's jitter (apart from the workloads' streams 0, 1, …).
+    static let nvmlClockStream: UInt64 = 0x4E56_4D4C
+
+    /// Schedules the NVML sample clock's next tick: nominal `start + k · period`, moved by a uniform
+    /// draw in [−jitter, +jitter].
+    mutating func scheduleNVMLSample() {
+        guard var c = nvmlClock else { return }
+        c.ticks += 1
+        let nominal = c.start.nanoseconds + c.ticks * c.period.nanoseconds
+        let j = c.jitter.nanoseconds
+        let shift = j > 0 ? Int64((c.rng.uniform() * 2 - 1) * Double(j)) : 0
+        nvmlClock = c
+        sim.schedule(.nvmlSample, at: Instant(nanoseconds: max(sim.now.nanoseconds, nominal + shift)), priority: 1)
     }
 
     /// NVML's per-process utilization over `window` for every container (its context's value; 0
