@@ -82,6 +82,7 @@ public struct NVMLProcessSampler: Hashable, Sendable {
         return sums.mapValues { (Double($0) / Double(n)).rounded() / 100 }
     }
 
+    /// A fraction as NVML's whole percent (truncated, within 0...100).
     static func percent(_ fraction: Double) -> Int {
         Int(max(0, min(100, (fraction * 100).rounded(.towardZero))))
     }
