@@ -19,6 +19,7 @@ public struct BenchCheckSuite: Sendable {
     /// The standard suite of the repository at `root` (whose `../shared` holds the data):
     /// - `scenario/<file>` for every `scenarios/*.yaml` (single-GPU and cluster), in name order;
     /// - `calibration/h200-run1`: `colosim calibrate replay ../shared/calibration/h200-run1.configs.jsonl`;
+    /// - `calibration/hami-h200-run1`: the user-mode replay of `../shared/calibration/hami/hami-h200-run1.configs.jsonl`;
     /// - `placement/openb-default`: `colosim place` on openb `default`, arrivals to 130%, seeds 42–51,
     ///   every policy of `placementPolicies`.
     public static func standard(root: String,
@@ -31,6 +32,9 @@ public struct BenchCheckSuite: Sendable {
         }
         cases.append(calibrationCase(name: "calibration/h200-run1",
                                      file: path("../shared/calibration/h200-run1.configs.jsonl"), profile: .h200))
+        cases.append(userModeCalibrationCase(name: "calibration/hami-h200-run1",
+                                             file: path("../shared/calibration/hami/hami-h200-run1.configs.jsonl"),
+                                             profile: .h200))
         let openb = path("../shared/traces/alibaba-gpu-v2023-openb")
         cases.append(placementCase(name: "placement/openb-default",
                                    nodes: openb + "/openb_node_list_gpu_node.csv",
@@ -125,6 +129,33 @@ public struct BenchCheckSuite: Sendable {
                     if let v { metrics.append(Metric(c.name + "." + key, v)) }
                 }
             }
+            return CaseResult(name: name, digest: Self.hex(digest.value), metrics: metrics)
+        }
+    }
+
+    /// A user-mode (HAMi-core) calibration file replayed as `colosim calibrate replay FILE --profile P`
+    /// does (seed 42): every predicted figure, and the checks held.
+    public static func userModeCalibrationCase(name: String, file: String, profile: DeviceProfile) -> BenchCheckCase {
+        BenchCheckCase(name: name) { t in
+            let configs = try loadUserModeCalibrationFile(file) ?? []
+            let device = t.calibrationProfile(profile)
+            var digest = FNV1a64()
+            var metrics: [Metric] = []
+            var held = 0
+            for c in configs {
+                let row: UserModeCalibrationRow
+                do {
+                    row = try UserModeCalibrationReplay.replay(c, profile: device, seed: 42)
+                } catch let e as SimulationConfigError {
+                    throw InputError(file: file, field: e.field, "configuration '\(c.name)': \(e.message)")
+                }
+                digest.combine(row.digest)
+                held += row.checksHeld
+                for ch in row.checks {
+                    if let v = ch.predicted { metrics.append(Metric(c.name + "." + ch.container + "." + ch.figure, v)) }
+                }
+            }
+            metrics.append(Metric("checks_held", Double(held)))
             return CaseResult(name: name, digest: Self.hex(digest.value), metrics: metrics)
         }
     }

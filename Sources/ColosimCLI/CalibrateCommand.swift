@@ -21,6 +21,13 @@ struct CalibrateReplayCommand: ParsableCommand {
             p50/p99 and BE kernels/s, measured and predicted, with relative errors; a configuration is \
             unstable when its mean LS latency exceeds 2% of the run length. Targets: instability \
             predicted where measured; stable p50 within 25%, p99 within 35%; BE within 10%.
+
+            FILE may instead be in the normalized user-mode (HAMi-core) format of \
+            ../shared/calibration/hami/*.configs.jsonl (lines with `containers`): every container's \
+            measured throughput, LS p50/p99 and allocation stop against the user-mode engine's \
+            prediction; throughput within max(10% of measured, 3% of the kernel's solo rate), p50 \
+            within 25%, p99 within 35% (60% when n < 1000), allocation within 256 MiB. JSON: \
+            rows[{config, policy, containers[{name, measured, predicted}], checks[…]}].
             """)
 
     @Argument(help: "A *.configs.jsonl calibration file.")
@@ -37,6 +44,18 @@ struct CalibrateReplayCommand: ParsableCommand {
 
     func run() throws {
         let device = try calibrationProfile(profile)
+        if let userMode = try loadUserModeCalibrationFile(file) {
+            var rows: [UserModeCalibrationRow] = []
+            for c in userMode {
+                do {
+                    rows.append(try UserModeCalibrationReplay.replay(c, profile: device, seed: seed))
+                } catch let e as SimulationConfigError {
+                    throw InputError(file: file, field: e.field, "configuration '\(c.name)': \(e.message)")
+                }
+            }
+            print(json ? UserModeCalibrationReport.json(rows) : UserModeCalibrationReport.table(rows, profile: device.name))
+            return
+        }
         let configs = try loadCalibrationFile(file)
         var rows: [CalibrationRow] = []
         for c in configs {
@@ -56,6 +75,24 @@ func calibrationProfile(_ name: String) throws -> DeviceProfile {
         throw InputError(field: "--profile", "unknown profile '\(name)'; known: \(DeviceProfile.catalogNames.joined(separator: ", "))")
     }
     return device
+}
+
+/// Reads a calibration file and, when it is in the user-mode format (its first line has
+/// `containers`), parses it; nil for the native format. Problems become file:line:field input errors.
+func loadUserModeCalibrationFile(_ file: String) throws -> [UserModeCalibrationConfig]? {
+    let text: String
+    do {
+        text = try String(contentsOfFile: file, encoding: .utf8)
+    } catch {
+        throw InputError(file: file, "cannot read file")
+    }
+    guard let first = text.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+          UserModeCalibrationConfig.isUserModeLine(String(first)) else { return nil }
+    do {
+        return try UserModeCalibrationConfig.parseLines(text)
+    } catch let e as CalibrationParseError {
+        throw InputError(file: file, line: e.line, field: e.field, e.message)
+    }
 }
 
 /// Reads and parses a calibration file; problems become file:line:field input errors.
@@ -107,6 +144,9 @@ struct CalibrateFitCommand: ParsableCommand {
 
     func run() throws {
         let device = try calibrationProfile(profile)
+        if try loadUserModeCalibrationFile(file) != nil {
+            throw InputError(file: file, "calibrate fit fits the device's time-slicing constants to the native format; a user-mode file can only be replayed")
+        }
         let configs = try loadCalibrationFile(file)
         let out = try CalibrationFit.fit(configs, profile: device, seed: seed, maxIterations: iterations)
         func params(_ p: CalibrationFit.Parameters) -> [String: Any] {

@@ -77,12 +77,16 @@ import TestSupport
         #expect(r.achieved("codec-20", "nvenc") >= 0.95)
     }
 
-    /// 3. Caps 10 and 90, both kept fed → completed-launch ratio between 1:5 and 1:9.
+    /// 3. Caps 10 and 90, both kept fed and started together. Before issue 11 this asked for the field
+    /// report's 1:5–1:9; the real HAMi-core on an H200 (docs/isolation.md, run 2) shows that processes
+    /// started together share one host pid, so both watchers read cap-10's NVML samples: cap-90 is
+    /// never throttled and completes more, cap-10 is throttled on its own samples (H200: 13–20% of solo).
     @Test func limiter10And90KeptFed() throws {
         let r = try run("v100-limiter-10-90")
         let k10 = r.number("fed-10", "kernels_completed"), k90 = r.number("fed-90", "kernels_completed")
-        #expect(k10 > 0 && k90 / k10 >= 5 && k90 / k10 <= 9, "ratio 1:\(k90 / k10) (\(k10), \(k90))")
+        #expect(k10 > 0 && k90 / k10 >= 1.3, "ratio 1:\(k90 / k10) (\(k10), \(k90))")
         #expect(r.number("fed-10", "throttled_launches") > 0)
+        #expect(r.number("fed-90", "throttled_launches") == 0)
     }
 
     /// 3'. A client that synchronizes after every launch is not throttled: both caps complete alike.
@@ -130,7 +134,9 @@ import TestSupport
     }
 
     /// DESIGN §5: the quadratic correction step barely throttles large-SM GPUs: the same 10/90 pair on an
-    /// H200 (132 SMs) separates less than on a V100 (80 SMs).
+    /// H200 (132 SMs) separates less than on a V100 (80 SMs). Since issue 11 both ratios are dominated
+    /// by the host-pid race (the 90% container reads the 10% one's samples and is never throttled):
+    /// V100 1:1.7, H200 1:1.3 (before: 1:6.2 and 1:4.2, hence the former margin of 1).
     @Test func limiterSeparatesLessOnLargeSMGPUs() throws {
         let v100 = try run("v100-limiter-10-90")
         let text = try String(contentsOf: repositoryRoot().appendingPathComponent("scenarios/v100-limiter-10-90.yaml"),
@@ -141,7 +147,7 @@ import TestSupport
         let out = try runColosim(["run", "--no-store", path, "--json"])
         let h200 = Run(json: (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]) ?? [:])
         func ratio(_ r: Run) -> Double { r.number("fed-90", "kernels_completed") / r.number("fed-10", "kernels_completed") }
-        #expect(ratio(h200) < ratio(v100) - 1, "H200 1:\(ratio(h200)) vs V100 1:\(ratio(v100))")
+        #expect(ratio(h200) < ratio(v100), "H200 1:\(ratio(h200)) vs V100 1:\(ratio(v100))")
     }
 
     /// Kernel mode `online-preempts-offline`: the online service's p99 beats the same pair under `burst`.

@@ -10,7 +10,10 @@ import Testing
     @Test func hamiGateResumesThrottledLaunchesAtThePoolCheck() {
         var p = UserModeParameters(smCount: 80, maxThreadsPerSM: 2048)
         p.policy = .force
+        p.switchCachedByWatcher = false
         var g = HAMiLaunchGate(parameters: p, deviceMemoryBytes: 16 << 30)
+        #expect(g.utilizationReport == .nvmlProcessSamples(period: .milliseconds(200), phase: .zero, jitter: .microseconds(1250)))
+        #expect(g.contextMemoryBytes == 518 << 20)
         let timers = g.handle(.attached(c0, priority: .bestEffort, limitPercent: 10), now: .zero)
         // The watcher asks for 1 s of utilization, the monitor for none.
         #expect(timers.contains(.setTimer(at: Instant(nanoseconds: 120_000_000), token: 0,
@@ -25,6 +28,21 @@ import Testing
         #expect(g.engine.states[0].lastUtilization == 4)
         #expect(g.engine.states[0].share == 33_512)
         #expect(g.handle(.launchRequested(launch(2)), now: Instant(nanoseconds: 120_000_001)) == [.admit(launch: 2)])
+    }
+
+    /// Two processes started together share container 0's host pid: container 1's watcher (limit 90)
+    /// reads container 0's 20%, not its own 99%: diff 70 > 45, inc = 80²·2048·70/2560 = 358 400,
+    /// × 70 · 2 / 91 → 551 384 (C integer division), so its share grows instead of shrinking.
+    @Test func hamiGateWatcherReadsTheSharedHostPid() {
+        var p = UserModeParameters(smCount: 80, maxThreadsPerSM: 2048)
+        p.policy = .force
+        var g = HAMiLaunchGate(parameters: p, deviceMemoryBytes: 16 << 30)
+        _ = g.handle(.attached(c0, priority: .bestEffort, limitPercent: 10), now: .zero)
+        _ = g.handle(.attached(c1, priority: .bestEffort, limitPercent: 90), now: .zero)
+        #expect(g.engine.states[1].watchedSlot == 0)
+        _ = g.handle(.timer(token: 1 << 1, smUtilization: [c0: 0.20, c1: 0.99]), now: Instant(nanoseconds: 120_000_000))
+        #expect(g.engine.states[1].lastUtilization == 20)
+        #expect(g.engine.states[1].share == 551_384)
     }
 
     @Test func kernelModeSchedulerGrantsBySlotsWithSwitchCosts() {

@@ -5,9 +5,13 @@ import Testing
     let ms: Int64 = 1_000_000
     var params: UserModeParameters { UserModeParameters(smCount: 80, maxThreadsPerSM: 2048) }
 
-    func engine(_ configs: [UserModeEngine.ContainerConfig], policy: UserModeParameters.Policy = .default) -> UserModeEngine {
+    /// An engine; `cached: false` (the default here) is the older hook that reads the live switch, so
+    /// the pool and monitor cases below are worked by hand without the first 120 ms free pass.
+    func engine(_ configs: [UserModeEngine.ContainerConfig], policy: UserModeParameters.Policy = .default,
+                cached: Bool = false) -> UserModeEngine {
         var p = params
         p.policy = policy
+        p.switchCachedByWatcher = cached
         return UserModeEngine(parameters: p, configs: configs, deviceMemoryBytes: 16 << 30)
     }
 
@@ -149,5 +153,59 @@ import Testing
             #expect(v.isEmpty, "\(v)")
             if !v.isEmpty { break }
         }
+    }
+
+    // MARK: mechanisms measured against the real HAMi-core (issue 11)
+
+    /// 8f3a89c: the hook reads `cached_util_switch`, 0 until the watcher's first pass 120 ms after the
+    /// process starts. A forced limit-10 container runs its first launches free (the pool stays 0);
+    /// the first pass reads 100% (it ran flat out), so the share stays 0
+    /// (inc = 80²·2048·90/2560 · 90·2/11 ≫ 0 → max(0, 0 − inc) = 0) and the switch is cached on; the
+    /// pool is 0, not negative, so one more launch passes (→ −1000) and the next sleeps 10 ms.
+    @Test func cachedSwitchLetsLaunchesPassUntilTheFirstWatcherPass() {
+        var e = engine([.init(limit: 10)], policy: .force, cached: true)
+        _ = e.attach(container: 0, now: 0)
+        for i in 0..<50 {
+            let r = e.requestLaunch(container: 0, blocks: 1000, attempt: .fresh, now: Int64(i) * 2 * ms)
+            #expect(r == .admit)
+        }
+        #expect(e.states[0].tokens == 0 && e.states[0].uncachedPasses == 50)
+        _ = e.watcherTick(container: 0, utilization: 100, now: 120 * ms)
+        #expect(e.states[0].cachedSwitch && e.states[0].share == 0 && e.states[0].tokens == 0)
+        #expect(e.requestLaunch(container: 0, blocks: 1000, attempt: .fresh, now: 121 * ms) == .admit)
+        #expect(e.states[0].tokens == -1000)
+        #expect(e.requestLaunch(container: 0, blocks: 1000, attempt: .fresh, now: 122 * ms)
+                == .retry(atNs: 132 * ms, attempt: .afterThrottle))
+        #expect(e.invariantViolations.isEmpty)
+    }
+
+    /// `set_task_pid` race: processes that start within the window share the earliest one's host pid;
+    /// one that starts later gets its own.
+    @Test func processesStartedTogetherShareTheEarliestHostPid() {
+        var e = engine([.init(limit: 10), .init(limit: 90), .init(limit: 50)], policy: .force, cached: true)
+        _ = e.attach(container: 0, now: 0)
+        _ = e.attach(container: 1, now: 10 * ms)
+        _ = e.attach(container: 2, now: 1_000 * ms)
+        #expect(e.states.map(\.watchedSlot) == [0, 0, 2])
+        var p = params
+        p.hostPidRaceWindowNs = 0
+        var f = UserModeEngine(parameters: p, configs: [.init(limit: 10), .init(limit: 90)], deviceMemoryBytes: 16 << 30)
+        _ = f.attach(container: 0, now: 0)
+        _ = f.attach(container: 1, now: 0)
+        #expect(f.states.map(\.watchedSlot) == [0, 1])
+    }
+
+    /// HAMi-core counts the context (518 MiB on an H200) from the process start: under a 1024 MiB
+    /// limit, 518 + 256 = 774 fits and 518 + 512 = 1030 does not — 256 MiB of 256 MiB chunks succeed,
+    /// as measured (`mem`, run 1).
+    @Test func contextMemoryCountsAgainstTheQuota() {
+        var e = UserModeEngine(parameters: UserModeParameters(smCount: 132, maxThreadsPerSM: 2048),
+                               configs: [.init(limit: 0, memoryQuotaBytes: 1024 << 20)], deviceMemoryBytes: 141 << 30)
+        _ = e.attach(container: 0, now: 0)
+        #expect(e.states[0].contextMemoryBytes == 518 << 20)
+        var allocated: Int64 = 0
+        while e.allocate(container: 0, bytes: 256 << 20) { allocated += 256 << 20 }
+        #expect(allocated == 256 << 20)
+        #expect(e.invariantViolations.isEmpty)
     }
 }

@@ -13,4 +13,18 @@ import SimEngine
 public protocol LaunchGate: Sendable {
     /// Handles `event` at time `now` and returns the actions to apply, in order.
     mutating func handle(_ event: LaunchGateEvent, now: Instant) -> [LaunchGateAction]
+    /// What the utilization delivered with ``LaunchGateEvent/timer(token:smUtilization:)`` means
+    /// (default ``UtilizationReport/exact``).
+    var utilizationReport: UtilizationReport { get }
+    /// Device memory the engine counts against a container's quota from the moment its process
+    /// starts, before any allocation (HAMi-core: the CUDA context's size as NVML reports it;
+    /// default 0). The simulator holds it on the device for the container.
+    var contextMemoryBytes: Int64 { get }
+}
+
+extension LaunchGate {
+    /// Exact SM shares.
+    public var utilizationReport: UtilizationReport { .exact }
+    /// Nothing counted before the first allocation.
+    public var contextMemoryBytes: Int64 { 0 }
 }

@@ -7,7 +7,8 @@ import SimEngine
 /// best-effort → 1; the limit in percent → `CUDA_DEVICE_SM_LIMIT`), each launch is passed through the
 /// hook (its resume point after a sleep is remembered per launch), watcher timers ask the simulator for
 /// the container's SM utilization over ``UserModeParameters/utilizationWindowNs`` and convert it to an
-/// integer percent as NVML reports it. Memory quotas are applied by the device from
+/// integer percent as NVML reports it (NVML's per-process samples, ``ColoModel/UtilizationReport``; a
+/// container that shares another's host pid reads that one's value). Memory quotas are applied by the device from
 /// ``ContainerSpec/memoryQuotaBytes``; render and codec work never reaches the gate.
 public struct HAMiLaunchGate: LaunchGate {
     /// The wrapped engine.
@@ -59,10 +60,23 @@ public struct HAMiLaunchGate: LaunchGate {
             if token & 1 == 1 { return [action(engine.monitorTick(now: t))] }
             let s = Int(token >> 1)
             guard ids.indices.contains(s) else { return [] }
-            let percent = util[ids[s]].map { Int64(($0 * 100).rounded()) }
+            // The watcher reads NVML for its host pid, which may be another container's process.
+            let watched = engine.states[s].watchedSlot
+            let percent = util[ids[ids.indices.contains(watched) ? watched : s]].map { Int64(($0 * 100).rounded()) }
             return engine.watcherTick(container: s, utilization: percent ?? 0, now: t).map { [action($0)] } ?? []
         }
     }
+
+    /// NVML's per-process samples (``UserModeParameters/nvmlSamplePeriodNs``), or exact SM shares when 0.
+    public var utilizationReport: UtilizationReport {
+        let p = engine.parameters.nvmlSamplePeriodNs
+        return p > 0 ? .nvmlProcessSamples(period: SimDuration(nanoseconds: p),
+                                           phase: SimDuration(nanoseconds: engine.parameters.nvmlSamplePhaseNs),
+                                           jitter: SimDuration(nanoseconds: engine.parameters.nvmlSampleJitterNs)) : .exact
+    }
+
+    /// The context memory HAMi-core counts per process (``UserModeParameters/contextMemoryBytes``).
+    public var contextMemoryBytes: Int64 { engine.parameters.contextMemoryBytes }
 
     private mutating func slot(for id: ContainerID, priority: PriorityClass, limit: Double?) -> Int {
         if let s = slots[id] { return s }

@@ -14,10 +14,11 @@ extension UserModeEngine {
             if s.tokens > max(s.capacity, s.tokensInitial) { v.append("container \(c): tokens \(s.tokens) over capacity \(s.capacity)") }
             if s.tokens < -s.largestCost { v.append("container \(c): tokens \(s.tokens) below −\(s.largestCost)") }
             if s.share < 0 || s.share > s.capacity { v.append("container \(c): share \(s.share) outside [0, \(s.capacity)]") }
-            if let q = configs[c].memoryQuotaBytes, s.memoryUsedBytes > q {
-                v.append("container \(c): memory \(s.memoryUsedBytes) over quota \(q)")
+            if let q = configs[c].memoryQuotaBytes, s.memoryUsedBytes > 0, s.memoryUsedBytes + s.contextMemoryBytes > q {
+                v.append("container \(c): memory \(s.memoryUsedBytes) + context \(s.contextMemoryBytes) over quota \(q)")
             }
-            used += s.memoryUsedBytes
+            if !states.indices.contains(s.watchedSlot) { v.append("container \(c): watched slot \(s.watchedSlot) unknown") }
+            used += s.memoryUsedBytes + s.contextMemoryBytes
         }
         if used > deviceMemoryBytes { v.append("device memory \(used) over capacity \(deviceMemoryBytes)") }
         return v

@@ -17,8 +17,11 @@
 ///   (`recent_kernel = −1`) while a higher-priority one is active, unblocked (`0`) otherwise; its
 ///   utilization switch is on while a higher-priority container or another of its priority is active.
 ///
-/// The launch-hook order is HAMi-core's classic one (gate, mark, then limit checks); render and codec
-/// work never passes through the engine (unisolated, DESIGN §5).
+/// The launch-hook order is HAMi-core's classic one (gate, mark, then limit checks); the limit check
+/// reads the switch as the last watcher pass cached it (8f3a89c `cached_util_switch`: off until the
+/// first pass, so a process runs unthrottled for its first 120 ms); a container whose process starts together with another's may
+/// read that one's utilization (the host-pid race of `set_task_pid`); the memory quota counts the
+/// process's context. Render and codec work never passes through the engine (unisolated, DESIGN §5).
 public struct UserModeEngine: Sendable {
     /// Static configuration of one container.
     public struct ContainerConfig: Sendable, Hashable, Codable {
@@ -72,6 +75,19 @@ public struct UserModeEngine: Sendable {
         public var gateSleeps: Int64 = 0
         /// Utilization the last watcher pass read, in percent (−1 before the first pass).
         public var lastUtilization: Int64 = -1
+        /// When the process attached (ns).
+        public var attachedAtNs: Int64 = 0
+        /// The slot whose process's NVML utilization this container's watcher reads (its own unless
+        /// it shares a host pid, ``UserModeParameters/hostPidRaceWindowNs``).
+        public var watchedSlot: Int = 0
+        /// The hook's copy of the utilization switch, refreshed by every watcher pass (false before
+        /// the first pass; ``UserModeParameters/switchCachedByWatcher``).
+        public var cachedSwitch = false
+        /// Launches admitted without the pool because the hook's cached switch was off while the live
+        /// switch was on (before the first watcher pass).
+        public var uncachedPasses: Int64 = 0
+        /// Memory counted for the process's context (``UserModeParameters/contextMemoryBytes``).
+        public var contextMemoryBytes: Int64 = 0
     }
 
     /// Where a launch attempt resumes in the launch hook.
@@ -130,6 +146,7 @@ public struct UserModeEngine: Sendable {
         states.append(ContainerState(tokens: parameters.initialTokens, capacity: parameters.poolSize,
                                      recentKernel: parameters.initialRecentKernel,
                                      utilizationSwitch: initialSwitch, tokensInitial: parameters.initialTokens))
+        states[states.count - 1].watchedSlot = states.count - 1
         return configs.count - 1
     }
 
@@ -138,6 +155,9 @@ public struct UserModeEngine: Sendable {
     public mutating func attach(container c: Int, now: Int64) -> [Timer] {
         guard states.indices.contains(c), !states[c].attached else { return [] }
         states[c].attached = true
+        states[c].attachedAtNs = now
+        states[c].watchedSlot = hostPidSlot(for: c, now: now)
+        states[c].contextMemoryBytes = parameters.contextMemoryBytes
         var timers: [Timer] = []
         // init_utilization_watcher starts the watcher thread only when a limit is set.
         if configs[c].isLimited {
@@ -166,7 +186,8 @@ public struct UserModeEngine: Sendable {
                 return .retry(atNs: now + parameters.gateSleepNs, attempt: .afterGate)
             }
             states[c].recentKernel = 2
-            if !configs[c].isLimited || !switchOn(c) {
+            if !configs[c].isLimited || !hookSwitch(c) {
+                if configs[c].isLimited && switchOn(c) { states[c].uncachedPasses += 1 }
                 states[c].launchesAdmitted += 1
                 return .admit
             }
@@ -187,6 +208,7 @@ public struct UserModeEngine: Sendable {
     public mutating func watcherTick(container c: Int, utilization: Int64?, now: Int64) -> Timer? {
         guard states.indices.contains(c), states[c].attached, configs[c].isLimited else { return nil }
         var s = states[c]
+        s.cachedSwitch = switchOn(c)
         if s.share == s.capacity && s.tokens < 0 {
             s.capacity *= 2
             s.share = s.capacity
@@ -234,8 +256,9 @@ public struct UserModeEngine: Sendable {
     public mutating func allocate(container c: Int, bytes: Int64) -> Bool {
         guard states.indices.contains(c), bytes >= 0 else { return false }
         let quota = configs[c].memoryQuotaBytes ?? deviceMemoryBytes
-        let deviceUsed = states.reduce(Int64(0)) { $0 + $1.memoryUsedBytes }
-        if states[c].memoryUsedBytes + bytes > quota || deviceUsed + bytes > deviceMemoryBytes { return false }
+        let deviceUsed = states.reduce(Int64(0)) { $0 + $1.memoryUsedBytes + $1.contextMemoryBytes }
+        let mine = states[c].memoryUsedBytes + states[c].contextMemoryBytes
+        if mine + bytes > quota || deviceUsed + bytes > deviceMemoryBytes { return false }
         states[c].memoryUsedBytes += bytes
         return true
     }
@@ -244,6 +267,27 @@ public struct UserModeEngine: Sendable {
     public mutating func free(container c: Int, bytes: Int64) {
         guard states.indices.contains(c) else { return }
         states[c].memoryUsedBytes = max(0, states[c].memoryUsedBytes - bytes)
+    }
+
+    /// The slot whose host pid container `c` takes when its process starts at `now`: the
+    /// earliest-attached other process that started within ``UserModeParameters/hostPidRaceWindowNs``
+    /// before it (that one's own mapping), else `c` itself.
+    func hostPidSlot(for c: Int, now: Int64) -> Int {
+        let window = parameters.hostPidRaceWindowNs
+        guard window > 0 else { return c }
+        var best: Int?
+        for o in states.indices where o != c && states[o].attached && now - states[o].attachedAtNs < window {
+            if let b = best, states[b].attachedAtNs <= states[o].attachedAtNs { continue }
+            best = o
+        }
+        guard let b = best else { return c }
+        return states[b].watchedSlot
+    }
+
+    /// The switch as the launch hook sees it: the copy of the last watcher pass (false before the
+    /// first) when ``UserModeParameters/switchCachedByWatcher``, else the live switch.
+    public func hookSwitch(_ c: Int) -> Bool {
+        parameters.switchCachedByWatcher ? states[c].cachedSwitch : switchOn(c)
     }
 
     /// Whether limits currently apply to container `c` (its utilization switch, after the policy).

@@ -35,6 +35,10 @@ enum SimEvent: Sendable {
     case utilSample
     /// The run's nominal end.
     case endOfRun
+    /// Container `i`'s process starts: it attaches to the launch gate.
+    case attachGate(Int)
+    /// A driver sample of NVML's per-process utilization (``GPUDevice/NVMLProcessSampler``).
+    case nvmlSample
 
     /// A small tag for the digest.
     var tag: UInt64 {
@@ -55,6 +59,8 @@ enum SimEvent: Sendable {
         case .windowEnd: return 14
         case .utilSample: return 15
         case .endOfRun: return 16
+        case .attachGate(let i): return 17 | UInt64(i) << 8
+        case .nvmlSample: return 18
         }
     }
 }

@@ -40,6 +40,10 @@ struct SingleGPUModel {
     var samples: [(time: Instant, usage: [ContainerID: EngineUsage])] = []
     var oomEvents: [OOMEvent] = []
     var oomCount: [ContainerID: Int] = [:]
+    /// NVML-style per-process samples, when the gate reads them (``UtilizationReport/nvmlProcessSamples(period:)``).
+    var nvml: NVMLProcessSampler?
+    /// The NVML sample clock: nominal start, period, jitter, ticks so far and its own random stream.
+    var nvmlClock: (start: Instant, period: SimDuration, jitter: SimDuration, ticks: Int64, rng: SplitMix64)?
     /// The opt-in timeline recorder (nil unless ``SimulationConfig/timelineWindow`` is set).
     var timeline: TimelineRecorder?
 
@@ -123,9 +127,23 @@ struct SingleGPUModel {
                 device.contextWeights[rep] = spec.weight
             }
         }
-        for c in config.containers {
+        for (i, c) in config.containers.enumerated() {
             device.memory.setQuota(c.memoryQuotaBytes, for: c.id)
-            applyGate(gate.handle(.attached(c.id, priority: c.priority, limitPercent: c.limitPercent), now: .zero))
+            // The process attaches to the gate when it starts (its first workload): HAMi-core's
+            // watcher thread starts at the process's CUDA initialisation.
+            let processStart = c.workloads.map(\.start).min() ?? .zero
+            if processStart <= .zero {
+                attachGate(i)
+            } else {
+                sim.schedule(.attachGate(i), at: .zero + processStart, priority: -2)
+            }
+        }
+        if case .nvmlProcessSamples(let period, let phase, let jitter) = gate.utilizationReport, period > .zero {
+            nvml = NVMLProcessSampler(period: period)
+            let offset = SimDuration(nanoseconds: max(0, phase.nanoseconds) % period.nanoseconds)
+            let j = SimDuration(nanoseconds: min(max(0, jitter.nanoseconds), period.nanoseconds / 2 - 1))
+            nvmlClock = (.zero + offset, period, j, 0, SplitMix64(seed: config.seed, stream: Self.nvmlClockStream))
+            scheduleNVMLSample()
         }
         for w in workloads.indices {
             sim.schedule(.start(w), at: workloads[w].startAt)
@@ -149,7 +167,7 @@ struct SingleGPUModel {
             schedulerTimers[d]?[token] = nil
             apply(d, schedulers[d]?.handle(.timer(token: token), now: sim.now) ?? [])
         case .gateTimer(let token, let window):
-            let util = window.map { utilization(over: $0) } ?? [:]
+            let util = window.map { nvml != nil ? nvmlUtilization(over: $0) : utilization(over: $0) } ?? [:]
             applyGate(gate.handle(.timer(token: token, smUtilization: util), now: sim.now))
         case .gateRetry(let id): retryLaunch(id)
         case .batchTimeout(let w, let gen):
@@ -159,6 +177,10 @@ struct SingleGPUModel {
         case .free(let w, let bytes): device.memory.free(bytes, of: workloads[w].container)
         case .windowEnd: closeWindow()
         case .utilSample: takeSample()
+        case .attachGate(let i): attachGate(i)
+        case .nvmlSample:
+            nvml?.sample(device, contextOf: contextOf)
+            if !ended || draining { scheduleNVMLSample() }
         case .endOfRun:
             ended = true
             draining = config.drainLimit > .zero
@@ -179,6 +201,46 @@ struct SingleGPUModel {
             deviceEvent = next.map { sim.schedule(.device, at: $0, priority: -1) }
             deviceEventTime = next
         }
+    }
+
+    /// Container `i`'s process starts: it attaches to the gate, and the memory the gate counts for
+    /// its context (``LaunchGate/contextMemoryBytes``) is held on the device for it.
+    mutating func attachGate(_ i: Int) {
+        let c = config.containers[i]
+        let context = gate.contextMemoryBytes
+        if context > 0 {
+            let req = MemoryRequest(container: c.id, bytes: context)
+            let decision = device.memory.allocate(req)
+            if !decision.isGranted {
+                oomEvents.append(OOMEvent(time: sim.now, request: req, decision: decision))
+                oomCount[c.id, default: 0] += 1
+            }
+        }
+        applyGate(gate.handle(.attached(c.id, priority: c.priority, limitPercent: c.limitPercent), now: sim.now))
+    }
+
+    /// Random stream of the NVML sample clock's jitter (apart from the workloads' streams 0, 1, …).
+    static let nvmlClockStream: UInt64 = 0x4E56_4D4C
+
+    /// Schedules the NVML sample clock's next tick: nominal `start + k · period`, moved by a uniform
+    /// draw in [−jitter, +jitter].
+    mutating func scheduleNVMLSample() {
+        guard var c = nvmlClock else { return }
+        c.ticks += 1
+        let nominal = c.start.nanoseconds + c.ticks * c.period.nanoseconds
+        let j = c.jitter.nanoseconds
+        let shift = j > 0 ? Int64((c.rng.uniform() * 2 - 1) * Double(j)) : 0
+        nvmlClock = c
+        sim.schedule(.nvmlSample, at: Instant(nanoseconds: max(sim.now.nanoseconds, nominal + shift)), priority: 1)
+    }
+
+    /// NVML's per-process utilization over `window` for every container (its context's value; 0
+    /// when NVML lists no entry for it).
+    func nvmlUtilization(over window: SimDuration) -> [ContainerID: Double] {
+        let perContext = nvml?.utilization(at: sim.now, window: window) ?? [:]
+        var out: [ContainerID: Double] = [:]
+        for c in config.containers { out[c.id] = perContext[contextOf[c.id] ?? c.id] ?? 0 }
+        return out
     }
 
     mutating func checkInvariants() {
