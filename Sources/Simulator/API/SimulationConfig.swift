@@ -39,7 +39,8 @@ public struct SimulationConfig: Sendable {
     /// default; the results and the digest are the same either way).
     public var timelineWindow: Range<Instant>? = nil
     /// Record every request's latency into a mergeable ``LatencyHistogram`` per workload
-    /// (``WorkloadResult/latencyBuckets``); on for node-model evaluations of cluster runs.
+    /// (``WorkloadResult/latencyBuckets``) instead of a latency CDF; on for node-model evaluations of
+    /// cluster runs.
     public var recordLatencyBuckets: Bool = false
 
     /// A bare-GPU configuration of `profile` running `containers` for `duration`.

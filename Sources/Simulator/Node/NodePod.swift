@@ -56,7 +56,7 @@ public struct NodePod: Sendable, Hashable {
             guard demand > 0 else { return nil }
             let rate = demand / max(k.work.seconds, 1e-9)
             return WorkloadSpec(name: name, kind: .kernels(KernelStreamSpec(arrival: .poisson(ratePerSecond: rate),
-                                                                           kernel: k, inFlight: 1_000)))
+                                                                           kernel: k, inFlight: 2)))
         case .render(let r):
             return WorkloadSpec(name: name, kind: .render(r), latencySLA: sla)
         case .codec(let c):

@@ -68,7 +68,7 @@ extension SingleGPUModel {
                 completed: w.completed, dropped: w.dropped,
                 throughputPerSecond: Double(w.completedInWindow) / span, kernelsCompleted: w.kernelsCompleted,
                 latency: lat, slaAttainment: w.recorder.slaAttainment, throttledLaunches: w.throttled,
-                latencyCDF: w.recorder.cdf())
+                latencyCDF: config.recordLatencyBuckets ? [] : w.recorder.cdf())
             r.latencyBuckets = w.histogram?.sparse
             h.combine(UInt64(w.completed))
             h.combine(UInt64(w.kernelsCompleted))
