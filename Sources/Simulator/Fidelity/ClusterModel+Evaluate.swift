@@ -28,10 +28,11 @@ extension ClusterModel {
             var quantised: [(state: NodeColocationState, scales: [Double], key: String, order: [Int])] = []
             var missing: [String: NodeColocationState] = [:]
             var missingOrder: [String] = []
+            let context = states.first?.contextKey ?? ""
             for s in states {
                 let (q, scales) = quantise(s)
                 let order = q.canonicalOrder
-                let key = q.keyText
+                let key = q.keyText(context: context)
                 quantised.append((q, scales, key, order))
                 lookups += 1
                 if cache.response(key) != nil {

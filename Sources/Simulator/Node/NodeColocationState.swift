@@ -24,9 +24,16 @@ public struct NodeColocationState: Sendable, Hashable {
         return pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
     }
 
-    /// The canonical key text (device, engine, pods in canonical order).
-    public var keyText: String {
-        let order = canonicalOrder
-        return "\(profile)#\(isolation.keyText)#" + order.map { pods[$0].keyText }.joined(separator: "#")
+    /// The key text of the device and engine (the same for every GPU of a run: compute it once).
+    public var contextKey: String { "\(profile)#\(isolation.keyText)#" }
+
+    /// The canonical key text (device, engine, pods in canonical order); `context` is ``contextKey``.
+    public func keyText(context: String) -> String {
+        let keys = pods.map(\.keyText)
+        let order = pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        return context + order.map { keys[$0] }.joined(separator: "#")
     }
+
+    /// The canonical key text (device, engine, pods in canonical order).
+    public var keyText: String { keyText(context: contextKey) }
 }

@@ -73,5 +73,21 @@ public struct NodePod: Sendable, Hashable {
     }
 
     /// A stable text of everything that makes this pod's behaviour, for cache keys.
-    var keyText: String { "\(work)|\(priority.rawValue)|\(weight)|\(limitPercent.map { "\($0)" } ?? "-")|\(slaSeconds.map { "\($0)" } ?? "-")" }
+    var keyText: String {
+        let w: String
+        switch work {
+        case .inference(let s, let rate):
+            w = "I\(s.maxBatch),\(s.maxWait.nanoseconds),\(s.alpha.nanoseconds),\(s.beta.nanoseconds),\(s.hostTime.nanoseconds),"
+                + "\(s.kneeBatch),\(s.dramFraction),\(s.blocksPerItem),\(s.blockDuration.nanoseconds)@\(rate)"
+        case .training(let k): w = "T" + Self.key(k)
+        case .bursts(let k, let d): w = "B" + Self.key(k) + "@\(d)"
+        case .render(let r): w = "R\(r.framesPerSecond ?? 0),\(r.inFlight)," + Self.key(r.frame)
+        case .codec(let c): w = "C\(c.engine.rawValue),\(c.framesPerSecond ?? 0),\(c.frameWork?.nanoseconds ?? -1),\(c.inFlight)"
+        }
+        return "\(w)|\(priority.rawValue)|\(weight)|\(limitPercent.map { "\($0)" } ?? "-")|\(slaSeconds.map { "\($0)" } ?? "-")"
+    }
+
+    static func key(_ k: KernelShape) -> String {
+        "\(k.work.nanoseconds),\(k.smFraction),\(k.dramFraction),\(k.gridBlocks),\(k.blockDuration.nanoseconds)"
+    }
 }

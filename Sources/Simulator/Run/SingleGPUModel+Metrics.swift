@@ -62,7 +62,8 @@ extension SingleGPUModel {
         var workloadResults: [WorkloadResult] = []
         for w in workloads {
             let span = Double(max(1, w.stopAt.nanoseconds - w.startAt.nanoseconds)) * 1e-9
-            let lat = w.recorder.summary()
+            // Node-model evaluations read the mergeable histogram; HdrHistogram's summary is skipped there.
+            let lat = config.recordLatencyBuckets ? nil : w.recorder.summary()
             var r = WorkloadResult(
                 name: w.spec.name, kind: w.spec.kind.label, container: w.container, issued: w.issued,
                 completed: w.completed, dropped: w.dropped,
