@@ -44,17 +44,22 @@ extension ScenarioRunner {
         }
         let configured = Dictionary(config.services.map { ($0.name, $0.replicas) }, uniquingKeysWith: { a, _ in a })
         // Requests never served (no replica, no GPU, dropped frames) are SLA misses, counted as unserved.
+        // A capacity plan also hosts every replica a fixed-size service asks for: replica time without a
+        // GPU counts as missing (under `tidal` the replica count follows the load instead).
+        let fixedReplicas = config.policy != .tidal
         let services = result.services.map { v -> RunMetrics.Service in
-            RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000, attainment: v.attainment,
-                               unplacedFraction: v.unservedFraction, requests: v.requests + v.unserved)
+            let want = Double(max(1, configured[v.name] ?? 1))
+            let unplaced = fixedReplicas ? max(0, 1 - v.replicasMean / want) : 0
+            return RunMetrics.Service(name: v.name, p99Ms: v.p99 * 1000, targetMs: v.p99Target * 1000,
+                                      attainment: v.attainment, unplacedFraction: max(v.unservedFraction, unplaced),
+                                      requests: v.requests + v.unserved)
         }
         let metrics = RunMetrics(
-            policy: result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,
+            policy: overrides.policy ?? result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,
             gpusUsed: result.gpusUsedMean, gpusProvisioned: result.gpuCount,
             beThroughput: result.duration > 0 ? result.beWorkDone / result.duration : 0,
             weightError: .nan, services: services, digest: result.digest)
-        let policyLabel = overrides.policy ?? result.policy
-        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: policyLabel,
+        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: metrics.policy,
                                      digest: result.digest, startedAt: Date(), finishedAt: Date())
         r.fill(from: metrics)
         r.setSummary("gpus_used_peak", Double(result.gpusUsedPeak))
