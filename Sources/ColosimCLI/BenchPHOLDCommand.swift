@@ -1,5 +1,7 @@
 import ArgumentParser
 import ReferenceModels
+import SimEngine
+import Simulator
 
 /// `colosim bench phold`: PHOLD on the DES kernel, checksums as `../shared/reference/phold_simpy.py`.
 struct BenchPHOLDCommand: ParsableCommand {
@@ -36,7 +38,12 @@ struct BenchPHOLDCommand: ParsableCommand {
 
     func run() throws {
         let p = try parameters()
-        let (result, wall) = BenchClock.measure { PHOLD.run(p) }
+        let budget = SimulationBudgetExceeded.budgetInForce
+        let (result, wall) = BenchClock.measure { PHOLD.run(p, eventBudget: budget) }
+        if p.events == nil, result.stopReason == StopReason.eventLimit.rawValue {
+            throw SimulationBudgetExceeded(budget: budget, simulatedSeconds: result.lastTimestamp,
+                                           durationSeconds: p.endTime ?? .infinity)
+        }
         print(json ? Self.json(result, wall: wall) : Self.text(result, wall: wall))
     }
 

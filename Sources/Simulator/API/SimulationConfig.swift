@@ -38,6 +38,9 @@ public struct SimulationConfig: Sendable {
     /// Record a ``TimelineEvent`` timeline of this window into ``SimulationResult/timeline`` (off by
     /// default; the results and the digest are the same either way).
     public var timelineWindow: Range<Instant>? = nil
+    /// The simulation budget: the run stops with ``SimulationBudgetExceeded`` after handling this many
+    /// events (default ``InputLimits/defaultEventBudget``, or `COLOSIM_MAX_EVENTS` from the environment).
+    public var eventBudget: UInt64 = SimulationBudgetExceeded.budgetInForce
 
     /// A bare-GPU configuration of `profile` running `containers` for `duration`.
     public init(profile: DeviceProfile, containers: [ContainerSpec], duration: SimDuration,
