@@ -67,6 +67,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
+        // In-process mutation fuzzing of the input readers (`make fuzz`, docs/fuzzing.md).
+        .target(name: "ColosimFuzz", dependencies: [
+            "ColosimCLI", "Scenario", "Simulator", "Workload", "SimEngine", "ResultStore",
+        ]),
+        .executableTarget(name: "colosim-fuzz", dependencies: ["ColosimFuzz"]),
 
         .target(name: "TestSupport", dependencies: ["SimEngine", "ColoModel"]),
 
@@ -85,5 +90,6 @@ let package = Package(
         .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["ColosimFuzz", "SimEngine", "TestSupport"]),
     ]
 )

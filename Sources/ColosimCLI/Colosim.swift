@@ -62,7 +62,7 @@ public struct Colosim: ParsableCommand {
 
 /// `--opt -5` as `--opt=-5`: ArgumentParser reads a value starting with `-` as a flag and would
 /// say "Missing value for '--opt'"; joined, the option's own check reports the negative value.
-func joiningNegativeValues(_ arguments: [String]) -> [String] {
+public func joiningNegativeValues(_ arguments: [String]) -> [String] {
     var out: [String] = []
     out.reserveCapacity(arguments.count)
     for a in arguments {

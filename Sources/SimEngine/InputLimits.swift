@@ -10,7 +10,8 @@ public enum InputLimits {
     public static let maxSeconds: Double = 1e7
     /// Shortest positive time: the simulator's resolution, 1 ns.
     public static let minPositiveSeconds: Double = 1e-9
-    /// Highest arrival, frame or request rate: 10^7 per second.
+    /// Highest arrival, frame or request rate: 10^7 per second (the lowest positive one is
+    /// 1 / ``maxSeconds``, one event in the longest run).
     public static let maxRatePerSecond: Double = 1e7
     /// Highest scheduling weight (kernel-mode, cluster services and jobs): 10^6.
     public static let maxWeight: Double = 1e6
@@ -41,7 +42,8 @@ public enum InputLimits {
     /// A time in nanoseconds.
     public static let nanoseconds = NumericRule(max: maxSeconds * 1e9, unit: " ns", seconds: 1e-9)
     /// A rate per second.
-    public static let rate = NumericRule(max: maxRatePerSecond, unit: " per second", seconds: nil)
+    public static let rate = NumericRule(max: maxRatePerSecond, unit: " per second", seconds: nil,
+                                         minPositive: 1 / maxSeconds)
     /// A scheduling weight.
     public static let weight = NumericRule(max: maxWeight, unit: "", seconds: nil)
     /// A memory size in GiB.

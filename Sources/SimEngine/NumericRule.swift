@@ -7,12 +7,15 @@ public struct NumericRule: Sendable, Hashable {
     public var unit: String
     /// Seconds per unit for time fields; nil otherwise.
     public var seconds: Double?
+    /// Smallest accepted positive magnitude (nil: any); rates, so one event fits the longest run.
+    public var minPositive: Double?
 
     /// Creates a rule.
-    public init(max: Double, unit: String, seconds: Double?) {
+    public init(max: Double, unit: String, seconds: Double?, minPositive: Double? = nil) {
         self.max = max
         self.unit = unit
         self.seconds = seconds
+        self.minPositive = minPositive
     }
 
     /// What is wrong with `value` under this rule, or nil when it is accepted.
@@ -20,6 +23,9 @@ public struct NumericRule: Sendable, Hashable {
         guard value.isFinite else { return "must be a finite number, got \(value)" }
         if abs(value) > max {
             return "must be ≤ \(CheckedNumber.format(max))\(unit) (colosim's limit, docs/limits.md), got \(CheckedNumber.format(value))"
+        }
+        if let minPositive, value != 0, abs(value) < minPositive {
+            return "must be 0 or at least \(minPositive)\(unit) (colosim's limit, docs/limits.md), got \(value)"
         }
         if let seconds, value != 0, abs(value) * seconds < InputLimits.minPositiveSeconds * 0.5 {
             return "must be 0 or at least 1 ns (the simulator's resolution), got \(CheckedNumber.format(value))\(unit)"
