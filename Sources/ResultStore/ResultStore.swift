@@ -100,9 +100,23 @@ public final class ResultStore: Sendable {
         // A plain connection that only reads: unlike DatabasePool (which writes a dummy table on
         // open to create the WAL file) it leaves the file byte-for-byte unchanged, and unlike a
         // read-only connection it removes the -wal/-shm files when it closes. When the file is not
-        // writable, fall back to a read-only connection.
-        if !FileManager.default.isWritableFile(atPath: path) { c.readonly = true }
-        return try DatabaseQueue(path: path, configuration: c)
+        // writable, fall back to a read-only connection of the file as immutable.
+        let location = readablePath(path)
+        if location != path { c.readonly = true }
+        return try DatabaseQueue(path: location, configuration: c)
+    }
+
+    /// `path`, or when the file or its folder cannot be written (a read-only copy, a read-only
+    /// mount) an `immutable` SQLite URI of it: a WAL database is otherwise unreadable there, because
+    /// SQLite cannot create its shared-memory file.
+    static func readablePath(_ path: String) -> String {
+        let fm = FileManager.default
+        var dir = (path as NSString).deletingLastPathComponent
+        if dir.isEmpty { dir = "." }
+        if fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: dir) { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        return "file:\(escaped)?immutable=1"
     }
 
     /// Whether the (validated) file at `path` is empty: zero bytes, or SQLite without any table.
@@ -111,7 +125,7 @@ public final class ResultStore: Sendable {
         if size?.intValue == 0 { return true }
         var config = Configuration()
         config.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: config)
+        let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 } == 0
     }
@@ -136,7 +150,7 @@ public final class ResultStore: Sendable {
     static func isComplete(path: String) throws -> Bool {
         var config = Configuration()
         config.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: config)
+        let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try migrator.hasCompletedMigrations($0) }
     }
@@ -159,7 +173,7 @@ public final class ResultStore: Sendable {
         var config = Configuration()
         config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
             defer { try? queue.close() }
             try queue.read { db in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
