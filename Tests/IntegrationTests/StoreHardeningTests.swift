@@ -65,4 +65,30 @@ import TestSupport
         let size = try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber
         #expect(size?.intValue == 0)
     }
+
+    /// A results file its user cannot write (another user's, a read-only copy) can still be listed.
+    /// Needs a second user: runs as root through `runuser -u nobody`, otherwise checks nothing.
+    @Test func aReadOnlyDatabaseCanBeListed() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { return }
+        let folder = dir.appendingPathComponent("ro")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("ro.sqlite").path
+        #expect(try runColosim(["run", "scenarios/v100-limiter-lone.yaml", "--db", db]).exitCode == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        p.arguments = ["-u", "nobody", "--", colosimExecutableURL().path, "runs", "list", "--db", db]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("v100-limiter-lone"), "\(text)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
 }
