@@ -30,6 +30,10 @@ struct BenchPHOLDCommand: ParsableCommand {
         if let events, events < 1 {
             throw InputError(field: "--events", "must be at least 1, got \(events)")
         }
+        let budget = SimulationBudgetExceeded.budgetInForce
+        if let events, UInt64(events) > budget {
+            throw InputError(field: "--events", "must be at most \(budget) (the simulation budget; \(InputLimits.eventBudgetVariable)=N raises it), got \(events)")
+        }
         let p = PHOLDParameters(lps: lps, population: pop, mean: mean, lookahead: lookahead, remote: remote,
                                 events: events.map { UInt64($0) }, endTime: endTime, seed: seed)
         do { try p.validate() } catch { throw InputError(field: error.field, error.message) }

@@ -47,7 +47,7 @@ import TestSupport
         let r = try runColosim(["run", "scenarios/v100-limiter-lone.yaml", "--seed", "9223372036854775808", "--json", "--no-store"])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"seed\":9223372036854775808"))
-        let yaml = try variant("v100-limiter-lone.yaml", "name:", "seed: 18446744073709551615\nname:", name: "seed.yaml")
+        let yaml = try variant("v100-limiter-lone.yaml", "seed: 1", "seed: 18446744073709551615", name: "seed.yaml")
         let s = try runColosim(["run", yaml, "--json", "--no-store"])
         #expect(s.exitCode == 0, "\(s.stderr)")
         #expect(s.stdout.contains("\"seed\":18446744073709551615"))
