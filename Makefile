@@ -53,14 +53,15 @@ test: deps
 	$(SWIFT) test --skip-build
 
 ## Mutation fuzzing of the input readers (docs/fuzzing.md): FUZZ_INPUTS inputs per target or
-## FUZZ_SECONDS seconds per target, whichever comes first. Exit 1 on a finding, 70 on a crash, 71 on a hang.
+## FUZZ_SECONDS seconds per target, whichever comes first; FUZZ_SEED picks the mutations. Exit 1 on a finding, 70 on a crash, 71 on a hang.
 FUZZ_INPUTS ?= 250000
 FUZZ_SECONDS ?= 600
 FUZZ_TARGET ?= all
+FUZZ_SEED ?= 1
 fuzz: deps
 	$(SWIFT) build -c release --product colosim-fuzz
 	.build/release/colosim-fuzz --target $(FUZZ_TARGET) --inputs $(FUZZ_INPUTS) --seconds $(FUZZ_SECONDS) \
-	  --corpus Fuzz/corpus --findings .build/fuzz-findings
+	  --seed $(FUZZ_SEED) --corpus Fuzz/corpus --findings .build/fuzz-findings
 
 ## Swift engine vs SimPy (own virtual environment) vs the C binary heap, side by side in one run.
 bench-compare: release compare-deps

@@ -171,8 +171,9 @@ struct PlaceCommand: ParsableCommand {
         return out
     }
 
-    /// Most seeds one `place` run accepts (each keeps its allocation curves in memory).
-    static let maxSeeds = 1000
+    /// Most seeds one `place` run accepts: each seed keeps its placements in memory (about 1.5 MB
+    /// per seed and policy on openb default; 1000 seeds of one policy peaked at 1.5 GB).
+    static let maxSeeds = 100
 
     /// Parses `42-51`, `1,2,5` or a mix such as `1-3,7`.
     static func parseSeeds(_ text: String) throws -> [UInt64] {

@@ -28,8 +28,9 @@ public enum InputLimits {
     /// Most arrivals a multi-scheduler run may expect (`rate_per_s × duration_s`, summed): 10^7.
     public static let maxExpectedArrivals: Double = 1e7
     /// Events a single simulation may handle before it stops with an error (the simulation
-    /// budget): 2·10^9. Override with the environment variable `COLOSIM_MAX_EVENTS`.
-    public static let defaultEventBudget: UInt64 = 2_000_000_000
+    /// budget): 10^8, over 1000 times what the largest scenario of the library needs and a few minutes
+    /// of a single-GPU run. Override with the environment variable `COLOSIM_MAX_EVENTS`.
+    public static let defaultEventBudget: UInt64 = 100_000_000
     /// The environment variable that overrides ``defaultEventBudget``.
     public static let eventBudgetVariable = "COLOSIM_MAX_EVENTS"
 

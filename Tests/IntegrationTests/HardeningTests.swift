@@ -80,7 +80,7 @@ import TestSupport
         #expect(plan.stderr.contains("step_s") && plan.stderr.contains("steps"), "\(plan.stderr)")
         let place = try runColosim(["place", "--nodes", "x.csv", "--pods", "y.csv", "--seeds", "1-100000"])
         #expect(place.exitCode == 2)
-        #expect(place.stderr.contains("--seeds") && place.stderr.contains("at most 1000"), "\(place.stderr)")
+        #expect(place.stderr.contains("--seeds") && place.stderr.contains("at most 100 "), "\(place.stderr)")
         let export = try runColosim(["trace", "export", "1", "--chrome", "t.json", "--to", "1e10", "--db", "none.sqlite"])
         #expect(export.exitCode == 2)
         #expect(export.stderr.contains("--to"), "\(export.stderr)")
