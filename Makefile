@@ -55,7 +55,7 @@ test: deps
 ## Mutation fuzzing of the input readers (docs/fuzzing.md): FUZZ_INPUTS inputs per target or
 ## FUZZ_SECONDS seconds per target, whichever comes first; FUZZ_SEED picks the mutations. Exit 1 on a finding, 70 on a crash, 71 on a hang.
 FUZZ_INPUTS ?= 250000
-FUZZ_SECONDS ?= 600
+FUZZ_SECONDS ?= 900
 FUZZ_TARGET ?= all
 FUZZ_SEED ?= 1
 fuzz: deps
