@@ -9,7 +9,7 @@ HEAP_LIMIT := .build/heap_limit
 BENCH_THRESHOLDS := Thresholds/6.3
 BENCH := cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-.PHONY: run test build release deps compare-deps bench bench-check bench-update bench-compare clean
+.PHONY: run test build release deps compare-deps bench bench-check bench-update bench-compare fuzz clean
 
 ## Install missing system packages (apt-get, when root; otherwise say what to install).
 deps:
@@ -51,6 +51,17 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Mutation fuzzing of the input readers (docs/fuzzing.md): FUZZ_INPUTS inputs per target or
+## FUZZ_SECONDS seconds per target, whichever comes first; FUZZ_SEED picks the mutations. Exit 1 on a finding, 70 on a crash, 71 on a hang.
+FUZZ_INPUTS ?= 250000
+FUZZ_SECONDS ?= 900
+FUZZ_TARGET ?= all
+FUZZ_SEED ?= 1
+fuzz: deps
+	$(SWIFT) build -c release --product colosim-fuzz
+	.build/release/colosim-fuzz --target $(FUZZ_TARGET) --inputs $(FUZZ_INPUTS) --seconds $(FUZZ_SECONDS) \
+	  --seed $(FUZZ_SEED) --corpus Fuzz/corpus --findings .build/fuzz-findings
 
 ## Swift engine vs SimPy (own virtual environment) vs the C binary heap, side by side in one run.
 bench-compare: release compare-deps

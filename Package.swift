@@ -70,6 +70,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
+        // In-process mutation fuzzing of the input readers (`make fuzz`, docs/fuzzing.md).
+        .target(name: "ColosimFuzz", dependencies: [
+            "ColosimCLI", "Scenario", "Simulator", "Workload", "SimEngine", "ResultStore",
+        ]),
+        .executableTarget(name: "colosim-fuzz", dependencies: ["ColosimFuzz"]),
 
         .target(name: "TestSupport", dependencies: ["SimEngine", "ColoModel"]),
 
@@ -88,5 +93,7 @@ let package = Package(
         .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["ColosimFuzz", "SimEngine", "TestSupport"],
+                    exclude: ["Regressions"]),
     ]
 )

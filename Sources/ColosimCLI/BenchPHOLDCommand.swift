@@ -1,5 +1,7 @@
 import ArgumentParser
 import ReferenceModels
+import SimEngine
+import Simulator
 
 /// `colosim bench phold`: PHOLD on the DES kernel, checksums as `../shared/reference/phold_simpy.py`.
 struct BenchPHOLDCommand: ParsableCommand {
@@ -28,6 +30,10 @@ struct BenchPHOLDCommand: ParsableCommand {
         if let events, events < 1 {
             throw InputError(field: "--events", "must be at least 1, got \(events)")
         }
+        let budget = SimulationBudgetExceeded.budgetInForce
+        if let events, UInt64(events) > budget {
+            throw InputError(field: "--events", "must be at most \(budget) (the simulation budget; \(InputLimits.eventBudgetVariable)=N raises it), got \(events)")
+        }
         let p = PHOLDParameters(lps: lps, population: pop, mean: mean, lookahead: lookahead, remote: remote,
                                 events: events.map { UInt64($0) }, endTime: endTime, seed: seed)
         do { try p.validate() } catch { throw InputError(field: error.field, error.message) }
@@ -36,7 +42,12 @@ struct BenchPHOLDCommand: ParsableCommand {
 
     func run() throws {
         let p = try parameters()
-        let (result, wall) = BenchClock.measure { PHOLD.run(p) }
+        let budget = SimulationBudgetExceeded.budgetInForce
+        let (result, wall) = BenchClock.measure { PHOLD.run(p, eventBudget: budget) }
+        if p.events == nil, result.stopReason == StopReason.eventLimit.rawValue {
+            throw SimulationBudgetExceeded(budget: budget, simulatedSeconds: result.lastTimestamp,
+                                           durationSeconds: p.endTime ?? .infinity)
+        }
         print(json ? Self.json(result, wall: wall) : Self.text(result, wall: wall))
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ResultStore
+import Simulator
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,11 +30,20 @@ public struct Colosim: ParsableCommand {
     /// Bad input of any kind (ArgumentParser validation, ``InputError``) exits with 2.
     public static func main(arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(joiningNegativeValues(arguments))
             try command.run()
             fflushStandardOutput()
             return 0
         } catch let error as InputError {
+            writeStandardError("colosim: error: \(error.description)\n")
+            return 2
+        } catch let error as SimulationBudgetExceeded {
+            fflushStandardOutput()
+            writeStandardError("colosim: error: \(error.description)\n")
+            return 2
+        } catch let error as StoreError {
+            // Every store problem is the user's to fix (a path, a file, permissions): exit 2.
+            fflushStandardOutput()
             writeStandardError("colosim: error: \(error.description)\n")
             return 2
         } catch {
@@ -47,6 +58,22 @@ public struct Colosim: ParsableCommand {
             return code == .validationFailure ? 2 : code.rawValue
         }
     }
+}
+
+/// `--opt -5` as `--opt=-5`: ArgumentParser reads a value starting with `-` as a flag and would
+/// say "Missing value for '--opt'"; joined, the option's own check reports the negative value.
+public func joiningNegativeValues(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    out.reserveCapacity(arguments.count)
+    for a in arguments {
+        if let last = out.last, last.hasPrefix("--"), last.count > 2, !last.contains("="),
+           a.count > 1, a.hasPrefix("-"), let c = a.dropFirst().first, c.isNumber || c == "." {
+            out[out.count - 1] = last + "=" + a
+        } else {
+            out.append(a)
+        }
+    }
+    return out
 }
 
 /// The colosim version string recorded with every result.

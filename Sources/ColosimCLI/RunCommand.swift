@@ -61,6 +61,7 @@ struct RunCommand: ParsableCommand {
         }
         let kinds = try explainKinds()
         var runner = try ScenarioRunner(path: scenario)
+        if policy != nil || explain > 0 { try runner.throwIfUnloadable() }
         if policy != nil, !runner.isCluster {
             throw InputError(field: "--policy", "applies to cluster scenarios (schema: cluster) only")
         }

@@ -29,7 +29,8 @@ public struct ScenarioRunner: Sendable {
             throw InputError(file: path, field: "SCENARIO", "cannot read the scenario file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, field: "SCENARIO", "the scenario file is not UTF-8 text")
+            throw InputError(file: path, line: UTF8Lines.firstInvalidLine(in: [UInt8](data)), field: "SCENARIO",
+                             "the scenario file is not UTF-8 text")
         }
         self.path = path
         self.text = text

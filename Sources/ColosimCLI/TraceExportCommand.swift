@@ -39,6 +39,10 @@ struct TraceExportCommand: ParsableCommand {
     func validate() throws {
         guard from.isFinite, from >= 0 else { throw ValidationError("--from must be ≥ 0 seconds") }
         if let to, !(to.isFinite && to > from) { throw ValidationError("--to must be after --from") }
+        let limit = CheckedNumber.format(InputLimits.maxSeconds)
+        if from > InputLimits.maxSeconds || (to ?? 0) > InputLimits.maxSeconds {
+            throw ValidationError("--from and --to must be ≤ \(limit) simulated seconds (colosim's limit, docs/limits.md)")
+        }
     }
 
     func run() throws {

@@ -4,7 +4,10 @@ import Workload
 /// The PHOLD benchmark on the colosim DES kernel (`Simulation<Double, Int32>`).
 public enum PHOLD {
     /// Runs PHOLD with `parameters` (which must be valid, see ``PHOLDParameters/validate()``).
-    public static func run(_ parameters: PHOLDParameters) -> PHOLDResult {
+    ///
+    /// `eventBudget` caps a run without an event limit (one bounded by `endTime` only); a run that
+    /// reaches it stops with the stop reason `event-limit`. The digest does not depend on it.
+    public static func run(_ parameters: PHOLDParameters, eventBudget: UInt64 = .max) -> PHOLDResult {
         let p = parameters
         var model = PHOLDModel(p)
         var sim = Simulation<Double, Int32>(capacity: p.lps * p.population)
@@ -14,7 +17,7 @@ public enum PHOLD {
                 sim.schedule(Int32(lp), at: p.lookahead + model.streams[lp].exp(mean: p.mean))
             }
         }
-        let reason = sim.run(&model, until: p.endTime, maxEvents: p.events ?? .max)
+        let reason = sim.run(&model, until: p.endTime, maxEvents: p.events ?? eventBudget)
 
         var counts = FNV1a64()
         for c in model.counts { counts.combine(c) }

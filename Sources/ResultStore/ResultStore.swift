@@ -27,6 +27,7 @@ public final class ResultStore: Sendable {
     public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
         self.path = path
         self.isReadOnly = readOnly
+        try ResultStore.checkUsablePath(path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && (!create || readOnly) {
             throw StoreError(.missing, path: path, "no results database here (pass --db FILE, or record a run first)")
@@ -34,28 +35,114 @@ public final class ResultStore: Sendable {
         if exists { try ResultStore.validate(path: path, expectComplete: false) }
         do {
             var config = Configuration()
-            config.busyMode = .timeout(10)
+            config.busyMode = .timeout(ResultStore.busyTimeout)
             config.label = "colosim.results"
             if readOnly {
-                if try !ResultStore.isComplete(path: path) {
-                    let writer = try DatabasePool(path: path, configuration: config)
-                    try ResultStore.migrator.migrate(writer)
-                    try writer.close()
-                }
-                // A plain connection that only reads: unlike DatabasePool (which writes a dummy
-                // table on open to create the WAL file) it leaves the file byte-for-byte unchanged,
-                // and unlike a read-only connection it removes the -wal/-shm files when it closes.
-                pool = try DatabaseQueue(path: path, configuration: config)
+                pool = try ResultStore.openReadOnly(path: path, config: config)
             } else {
-                let writer = try DatabasePool(path: path, configuration: config)
-                // Migrate only when something is pending, so opening a current file writes nothing.
-                if try !writer.read({ try ResultStore.migrator.hasCompletedMigrations($0) }) {
-                    try ResultStore.migrator.migrate(writer)
+                // Creating or migrating a new file is serialized between processes (a lock on the
+                // folder), so concurrent first use cannot race on `journal_mode = WAL` or CREATE TABLE.
+                pool = try StoreCreationLock.holding(forDatabase: path) {
+                    try ResultStore.retryingBusy {
+                        let writer = try DatabasePool(path: path, configuration: config)
+                        // Migrate only when something is pending, so opening a current file writes nothing.
+                        if try !writer.read({ try ResultStore.migrator.hasCompletedMigrations($0) }) {
+                            try ResultStore.migrator.migrate(writer)
+                        }
+                        return writer
+                    }
                 }
-                pool = writer
             }
         } catch let error as DatabaseError {
             throw ResultStore.map(error, path: path)
+        }
+    }
+
+    /// Seconds a connection waits for another process's lock before giving up.
+    static let busyTimeout: TimeInterval = 30
+
+    /// Refuses paths that can never be a results database, with a sentence saying why.
+    static func checkUsablePath(_ path: String) throws {
+        if path.isEmpty { throw StoreError(.corrupt, path: nil, "needs a file name, got an empty one") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
+                throw StoreError(.missing, path: path, "the folder '\(dir)' does not exist")
+            }
+            return
+        }
+        if isDirectory.boolValue {
+            throw StoreError(.corrupt, path: path, "is a directory, not a results database file")
+        }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular, type != .typeSymbolicLink {
+            throw StoreError(.corrupt, path: path, "is not a regular file (a device or a pipe); give a .sqlite file")
+        }
+    }
+
+    /// A connection that only reads and never creates or migrates anything.
+    ///
+    /// An empty file (zero bytes, or a SQLite file without tables) reads as an empty store, through
+    /// an in-memory schema, and is left untouched; a file with an older schema is refused with how to
+    /// migrate it. A file the user cannot write (read-only permissions) is opened read-only.
+    static func openReadOnly(path: String, config: Configuration) throws -> any DatabaseWriter {
+        if try isEmptyDatabase(path: path) {
+            let memory = try DatabaseQueue(configuration: config)
+            try migrator.migrate(memory)
+            return memory
+        }
+        if try !isComplete(path: path) {
+            throw StoreError(.newerSchema, path: path,
+                             "written by an older colosim; a command that writes (e.g. `colosim run … --db \(path)`) migrates it")
+        }
+        var c = config
+        // A plain connection that only reads: unlike DatabasePool (which writes a dummy table on
+        // open to create the WAL file) it leaves the file byte-for-byte unchanged, and unlike a
+        // read-only connection it removes the -wal/-shm files when it closes. When the file is not
+        // writable, fall back to a read-only connection of the file as immutable.
+        let location = readablePath(path)
+        if location != path { c.readonly = true }
+        return try DatabaseQueue(path: location, configuration: c)
+    }
+
+    /// `path`, or when the file or its folder cannot be written (a read-only copy, a read-only
+    /// mount) an `immutable` SQLite URI of it: a WAL database is otherwise unreadable there, because
+    /// SQLite cannot create its shared-memory file.
+    static func readablePath(_ path: String) -> String {
+        let fm = FileManager.default
+        var dir = (path as NSString).deletingLastPathComponent
+        if dir.isEmpty { dir = "." }
+        if fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: dir) { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        return "file:\(escaped)?immutable=1"
+    }
+
+    /// Whether the (validated) file at `path` is empty: zero bytes, or SQLite without any table.
+    static func isEmptyDatabase(path: String) throws -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+        if size?.intValue == 0 { return true }
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 } == 0
+    }
+
+    /// Runs `body`, retrying for up to ``busyTimeout`` seconds while SQLite reports the file busy or
+    /// locked (another process creating or checkpointing it).
+    static func retryingBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var delay: useconds_t = 2_000
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError
+                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                usleep(delay)
+                delay = min(delay * 2, 200_000)
+            }
         }
     }
 
@@ -63,7 +150,7 @@ public final class ResultStore: Sendable {
     static func isComplete(path: String) throws -> Bool {
         var config = Configuration()
         config.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: config)
+        let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try migrator.hasCompletedMigrations($0) }
     }
@@ -86,7 +173,7 @@ public final class ResultStore: Sendable {
         var config = Configuration()
         config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
             defer { try? queue.close() }
             try queue.read { db in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
@@ -120,10 +207,26 @@ public final class ResultStore: Sendable {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return StoreError(.corrupt, path: path,
                               "not a readable SQLite database (\(error.message ?? "corrupt")); the file was left unchanged")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
-            return StoreError(.corrupt, path: path, "cannot open the results database: \(error.message ?? "\(error)")")
+        case .SQLITE_CANTOPEN:
+            return StoreError(.corrupt, path: path,
+                              "cannot open the results database (its folder is missing or not writable, or it is not a file)")
+        case .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return StoreError(.corrupt, path: path,
+                              "cannot write the results database (no permission, or a read-only file or file system)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.other, path: path,
+                              "the results database stayed locked by another process for \(Int(busyTimeout)) s; try again")
+        case .SQLITE_FULL:
+            return StoreError(.other, path: path, "the disk is full; nothing was written")
+        case .SQLITE_IOERR:
+            return StoreError(.corrupt, path: path,
+                              "cannot read or write the file as a database (an I/O error: a device such as /dev/null, or a failing disk)")
         default:
-            return StoreError(.other, path: path, "SQLite error: \(error)")
+            if let m = error.message, m.hasPrefix("no such table") || m.hasPrefix("no such column") {
+                return StoreError(.corrupt, path: path,
+                                  "the colosim schema in this file is damaged (\(m)); the file was left unchanged — restore it from a copy or use a new --db file")
+            }
+            return StoreError(.other, path: path, "the results database failed: \(error.message ?? "\(error)")")
         }
     }
 

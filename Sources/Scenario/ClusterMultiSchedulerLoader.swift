@@ -1,5 +1,6 @@
 import ColoModel
 import Foundation
+import SimEngine
 import Scheduling
 import Simulator
 import Yams
@@ -27,7 +28,7 @@ public enum ClusterMultiSchedulerLoader {
         _ = try r.choice("schema", ["multi-scheduler"], required: true)
         let name = try r.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         _ = try r.string("description")
-        let seed = try r.int("seed", min: 0) ?? 1
+        let seed = try r.seed("seed") ?? 1
         let duration = try r.double("duration_s", required: true, min: 0, minExclusive: true) ?? 1
         let backoff = try r.double("unschedulable_backoff_s", min: 0, minExclusive: true) ?? 1
         guard var cl = try r.mapping("cluster", required: true) else { throw r.missing("cluster") }
@@ -50,6 +51,8 @@ public enum ClusterMultiSchedulerLoader {
             let p = try s.choice("policy", names, required: true) ?? "best-fit"
             let cycle = try s.double("cycle_ms", min: 0, minExclusive: true) ?? 5
             let sync = try s.double("sync_interval_s", min: 0, minExclusive: true) ?? 1
+            try s.checkSteps("cycle_ms", span: duration * 1000, step: cycle)
+            try s.checkSteps("sync_interval_s", span: duration, step: sync)
             let bind = try s.double("bind_latency_ms", min: 0) ?? 20
             try s.finish()
             if schedulers.contains(where: { $0.name == n }) { throw s.error("name", "duplicate scheduler name '\(n)'") }
@@ -57,6 +60,7 @@ public enum ClusterMultiSchedulerLoader {
                                     syncInterval: sync, bindLatency: bind / 1000))
         }
         var classes: [ClusterMultiSchedulerConfig.PodClass] = []
+        var expected = 0.0  // arrivals the run expects, summed over the pod classes
         guard let ps = try r.sequence("pods", required: true) else { throw r.missing("pods") }
         for (i, item) in ps.enumerated() {
             var p = try MappingReader(item, path: "pods[\(i)]", file: file, index: index)
@@ -66,6 +70,9 @@ public enum ClusterMultiSchedulerLoader {
                 throw p.error("scheduler", "no scheduler named '\(sched)' (have \(schedulers.map(\.name).joined(separator: ", ")))")
             }
             let rate = try p.double("rate_per_s", required: true, min: 0, minExclusive: true) ?? 1
+            expected += rate * duration
+            try p.checkSteps("rate_per_s", span: expected, step: 1, limit: InputLimits.maxExpectedArrivals,
+                            noun: "expected arrivals (rate_per_s × duration_s, all classes)")
             let life = try p.double("lifetime_s", required: true, min: 0, minExclusive: true) ?? 1
             let c = try p.int("cpu_milli", min: 0) ?? 1000
             let m = try p.int("memory_mib", min: 0) ?? 1024
@@ -81,6 +88,6 @@ public enum ClusterMultiSchedulerLoader {
         try r.finish()
         return Loaded(name: name, config: ClusterMultiSchedulerConfig(
             nodes: nodes, schedulers: schedulers, podClasses: classes, duration: duration,
-            unschedulableBackoff: backoff, seed: UInt64(seed)))
+            unschedulableBackoff: backoff, seed: seed))
     }
 }

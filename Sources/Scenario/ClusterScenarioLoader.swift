@@ -29,10 +29,11 @@ public enum ClusterScenarioLoader {
         _ = try r.choice("schema", ["cluster"], required: true)
         let name = try r.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let description = try r.string("description") ?? ""
-        let seed = try r.int("seed", min: 0) ?? 1
+        let seed = try r.seed("seed") ?? 1
         let duration = try r.double("duration_s", required: true, min: 0, minExclusive: true) ?? 1
         let step = try r.double("step_s", min: 0, minExclusive: true) ?? 10
         if step > duration { throw r.error("step_s", "must not exceed duration_s (\(duration) s)") }
+        try r.checkSteps("step_s", span: duration, step: step)
         let policyName = try r.choice("policy", ColocationPolicyKind.names, required: true) ?? "dedicated"
         let policy = ColocationPolicyKind(rawValue: policyName) ?? .dedicated
         var compare: [ColocationPolicyKind] = []
@@ -92,6 +93,7 @@ public enum ClusterScenarioLoader {
             forecast = try t.bool("forecast") ?? true
             scaleInterval = try t.double("scale_interval_s", min: 0, minExclusive: true) ?? scaleInterval
             startup = try t.double("replica_startup_s", min: 0) ?? startup
+            try t.checkSteps("scale_interval_s", span: duration, step: scaleInterval)
             try t.finish()
         }
 
@@ -116,7 +118,7 @@ public enum ClusterScenarioLoader {
 
         var base = ClusterSimulationConfig(
             nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
-            duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: UInt64(seed))
+            duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: seed)
         base.forecast = forecast
         base.profile = profile
         base.placement = placement
@@ -127,7 +129,7 @@ public enum ClusterScenarioLoader {
         base.kernelMode = iso.kernel
         base.kernelModePolicy = iso.kernelPolicy
         base.engine = iso.engine
-        return ClusterScenario(name: name, description: description, file: file, seed: UInt64(seed), policy: policy,
+        return ClusterScenario(name: name, description: description, file: file, seed: seed, policy: policy,
                                comparePolicies: compare, base: base, services: services)
     }
 
@@ -299,6 +301,7 @@ public enum ClusterScenarioLoader {
         case "training":
             let work = try j.double("work_s", required: true, min: 0, minExclusive: true) ?? 1
             let iter = try j.double("iteration_s", min: 0, minExclusive: true) ?? 1
+            try j.checkSteps("iteration_s", span: work, step: iter)
             let every = try j.int("checkpoint_every", min: 0) ?? 0
             let ckpt = try j.double("checkpoint_s", min: 0) ?? 0
             let restart = try j.double("restart_s", min: 0) ?? 0

@@ -12,8 +12,11 @@ public struct Instant: SimTime, Hashable, Codable, CustomStringConvertible {
     public static let distantFuture = Instant(nanoseconds: .max)
 
     /// Creates an instant from seconds, rounded to the nearest nanosecond.
+    ///
+    /// Saturates instead of trapping (NaN gives zero); numbers from outside are range-checked
+    /// first through ``CheckedNumber``, so saturation is only a last line of defence.
     @inlinable public static func seconds(_ s: Double) -> Instant {
-        Instant(nanoseconds: Int64((s * 1e9).rounded()))
+        Instant(nanoseconds: SimDuration.saturatingNanoseconds(s * 1e9))
     }
 
     /// This instant in seconds.
@@ -51,8 +54,19 @@ public struct SimDuration: Comparable, Hashable, Codable, Sendable, CustomString
     public static let zero = SimDuration(nanoseconds: 0)
 
     /// A duration from seconds, rounded to the nearest nanosecond.
+    ///
+    /// Saturates at ±Int64.max nanoseconds instead of trapping (NaN gives zero); numbers from
+    /// outside are range-checked first through ``CheckedNumber``.
     @inlinable public static func seconds(_ s: Double) -> SimDuration {
-        SimDuration(nanoseconds: Int64((s * 1e9).rounded()))
+        SimDuration(nanoseconds: saturatingNanoseconds(s * 1e9))
+    }
+
+    /// `ns` rounded to Int64, saturating at the type's bounds; NaN gives 0.
+    @inlinable public static func saturatingNanoseconds(_ ns: Double) -> Int64 {
+        let r = ns.rounded()
+        if r < 9_223_372_036_854_774_784 && r > -9_223_372_036_854_774_784 { return Int64(r) }
+        if r.isNaN { return 0 }
+        return r > 0 ? .max : .min
     }
     /// A duration from milliseconds, rounded to the nearest nanosecond.
     @inlinable public static func milliseconds(_ ms: Double) -> SimDuration { .seconds(ms * 1e-3) }

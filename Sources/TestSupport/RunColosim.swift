@@ -32,12 +32,17 @@ public func repositoryRoot(file: StaticString = #filePath) -> URL {
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 }
 
-/// Runs `colosim` with `arguments` in the repository root and captures its output.
-public func runColosim(_ arguments: [String], currentDirectory: URL? = nil) throws -> ColosimResult {
+/// Runs `colosim` with `arguments` in the repository root and captures its output; `environment`
+/// adds variables to the inherited environment.
+public func runColosim(_ arguments: [String], currentDirectory: URL? = nil,
+                       environment: [String: String] = [:]) throws -> ColosimResult {
     let process = Process()
     process.executableURL = colosimExecutableURL()
     process.arguments = arguments
     process.currentDirectoryURL = currentDirectory ?? repositoryRoot()
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -1,3 +1,4 @@
+import SimEngine
 import ColoModel
 
 /// Inter-arrival gaps of one workload's ``ArrivalSpec``, drawn from its own SplitMix64 stream
@@ -17,9 +18,9 @@ public struct ArrivalStream: Sendable {
     public mutating func nextGapNanoseconds() -> Int64? {
         switch spec {
         case .poisson(let rate):
-            return max(1, Int64((rng.exp(mean: 1e9 / rate)).rounded()))
+            return max(1, SimDuration.saturatingNanoseconds(rng.exp(mean: 1e9 / rate)))
         case .periodic(let rate):
-            return max(1, Int64((1e9 / rate).rounded()))
+            return max(1, SimDuration.saturatingNanoseconds(1e9 / rate))
         case .closedLoop:
             return nil
         }

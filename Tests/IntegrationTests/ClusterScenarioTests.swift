@@ -24,8 +24,10 @@ struct ClusterScenarioTests {
         return Summary(stdout: r.stdout)
     }
 
+    /// The recsys scenario's first 6 simulated hours under `policy` (the whole day's figures are in the
+    /// README and `colosim bench check`; 6 h keeps the co-located policies' node evaluations short).
     static func recsys(_ policy: String) throws -> Summary {
-        try run(["scenarios/recsys-colocation.yaml", "--policy", policy])
+        try run(["scenarios/recsys-colocation.yaml", "--policy", policy, "--set", "duration_s=21600"])
     }
 
     /// The dedicated baseline, run once and shared by the comparisons.

@@ -55,7 +55,7 @@ struct RunExplainTests {
             let job = (t.json["jobs"] as? [[String: Any]] ?? []).first { $0["name"] as? String == e["pod"] as? String }
             #expect((job?["evictions"] as? Int ?? 0) >= 1, "\(e)")
         }
-        #expect(abs(lost - t.number("be_lost_work")) < 0.5 && lost == 1860)
+        #expect(abs(lost - t.number("be_lost_work")) < 0.5 && lost > 0)
         // In time order, with the counts of every kind.
         let times = t.explanations.compactMap { ($0["t_s"] as? NSNumber)?.doubleValue }
         #expect(times == times.sorted() && times.count == t.explanations.count)
@@ -88,17 +88,20 @@ struct RunExplainTests {
         let file = try Self.preemptiveScenario(dir)
         let plain = try Self.run([file])
         let e = try Self.run([file, "--explain", "3", "--explain-kind", "preempt,bind"])
-        #expect(e.digest == plain.digest && e.number("preemptions") == plain.number("preemptions"))
+        #expect(e.digest == plain.digest && e.number("context_switches") == plain.number("context_switches"))
         #expect(plain.json["explanations"] == nil && plain.json["explanation_counts"] == nil)
-        #expect(e.number("preemptions") > 0)
+        #expect(e.number("context_switches") > 0)
         #expect(Set(e.explanations.compactMap { $0["kind"] as? String }) == ["bind", "preempt"])
         #expect(e.counts == ["bind": 2, "preempt": 1])   // the job is preempted all along: one episode
         let p = try #require(e.kind("preempt").first)
         #expect(p["pod"] as? String == "train" && p["gpu"] as? Int == 0 && (p["t_s"] as? NSNumber)?.doubleValue == 0)
-        // 100 req/s at L(1) = 2.96 ms: LS busy 0.296, waking 100 × (1 − 0.296) = 70.4/s, each a preemption.
+        // The node model's measurements of the GPU state: the kernel-mode engine preempts the job at every
+        // LS wake-up, so the job gets less than the whole GPU and the SMs switch contexts.
         let reason = p["reason"] as? String ?? ""
-        #expect(reason.hasPrefix("LS pod web#0 on GPU 0 runs 0.30 of the step and wakes 70.4/s"), "\(reason)")
-        #expect(reason.contains("BE pod train throttled from 1.00 to 0.70 of the step; 70.4 preemptions/s"), "\(reason)")
+        #expect(reason.hasPrefix("LS pod web#0 on GPU 0 preempts BE pod train under kernel-mode (online-preempts-offline) (node model)"), "\(reason)")
+        let share = Double(reason.split(separator: ",").first { $0.contains("BE compute share") }?
+            .split(separator: " ").last.map(String.init) ?? "") ?? 1
+        #expect(share > 0.5 && share < 0.95, "\(reason)")
         // The text report lists the same decision after the summary.
         let text = try runColosim(["run", "--no-store", file, "--explain", "1", "--explain-kind", "preempt"])
         #expect(text.exitCode == 0)

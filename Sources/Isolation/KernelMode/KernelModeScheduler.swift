@@ -28,7 +28,11 @@ public struct KernelModeScheduler: ContextScheduler {
                               capacityWeight: capacityWeight.map { Self.scaled($0) })
     }
 
-    static func scaled(_ w: Double) -> Int64 { max(1, Int64((w * weightScale).rounded())) }
+    /// `w` in units of 10⁻⁶, clamped to 1…10¹⁵ (scenario weights are at most ``InputLimits/maxWeight``;
+    /// the clamp keeps sums of weights far from overflow whatever a caller passes).
+    static func scaled(_ w: Double) -> Int64 {
+        Int64(CheckedNumber.clampedInt(w * weightScale, to: 1...1_000_000_000_000_000))
+    }
 
     /// Handles `event` at `now` (invariants asserted afterwards in debug builds) and returns the actions.
     public mutating func handle(_ event: ContextSchedulerEvent, now: Instant) -> [ContextSchedulerAction] {

@@ -1,3 +1,4 @@
+import SimEngine
 import Yams
 
 /// Reads one YAML mapping against a schema: typed accessors record which keys the schema knows, and
@@ -94,7 +95,8 @@ struct MappingReader {
         return c
     }
 
-    /// A number (integer or decimal), optionally within bounds.
+    /// A number (integer or decimal), optionally within bounds, and always within the limit of the
+    /// unit its key names (``InputLimits/rule(forKey:)``: `*_s`, `*_ms`, `*_us`, rates, weights).
     mutating func double(_ key: String, required: Bool = false, min: Double? = nil, max: Double? = nil,
                          minExclusive: Bool = false) throws -> Double? {
         guard let n = node(key) else {
@@ -109,10 +111,32 @@ struct MappingReader {
             if !minExclusive && v < lo { throw error(key, "must be ≥ \(Self.format(lo)), got \(Self.format(v))") }
         }
         if let hi = max, v > hi { throw error(key, "must be ≤ \(Self.format(hi)), got \(Self.format(v))") }
+        if let problem = InputLimits.rule(forKey: key).problem(v) { throw error(key, problem) }
         return v
     }
 
-    /// A whole number, optionally within bounds.
+    /// Refuses `key` when `span / step` exceeds `limit` (a step so small against the run that the
+    /// run would not end): the budget check for cluster time steps and iteration counts.
+    func checkSteps(_ key: String, span: Double, step: Double, limit: Double = InputLimits.maxClusterSteps,
+                    noun: String = "steps") throws {
+        guard step > 0, span / step <= limit else {
+            throw error(key, "\(Self.format(span)) / \(Self.format(step)) gives more than \(Self.format(limit)) \(noun) (colosim's limit, docs/limits.md); use a larger value")
+        }
+    }
+
+    /// A seed: a whole number from 0 to UInt64.max.
+    mutating func seed(_ key: String) throws -> UInt64? {
+        guard let n = node(key) else { return nil }
+        guard let s = n.scalar else { throw error(key, "expected a whole number, got \(Self.describe(n))") }
+        do {
+            return try CheckedNumber.seed(s.string)
+        } catch {
+            throw self.error(key, error.message)
+        }
+    }
+
+    /// A whole number, optionally within bounds; without `max`, at most
+    /// ``InputLimits/maxInteger(forKey:)`` in magnitude.
     mutating func int(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil) throws -> Int? {
         guard let n = node(key) else {
             if required { throw missing(key) }
@@ -121,6 +145,9 @@ struct MappingReader {
         guard n.scalar != nil, let v = n.int else { throw error(key, "expected a whole number, got \(Self.describe(n))") }
         if let lo = min, v < lo { throw error(key, "must be ≥ \(lo), got \(v)") }
         if let hi = max, v > hi { throw error(key, "must be ≤ \(hi), got \(v)") }
+        let cap = InputLimits.maxInteger(forKey: key)
+        if max == nil, v > cap { throw error(key, "must be ≤ \(cap) (colosim's limit, docs/limits.md), got \(v)") }
+        if v < -cap { throw error(key, "must be ≥ -\(cap) (colosim's limit, docs/limits.md), got \(v)") }
         return v
     }
 

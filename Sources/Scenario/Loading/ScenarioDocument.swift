@@ -22,7 +22,7 @@ enum ScenarioDocument {
         case .brief: "cannot read the scenario file as UTF-8 text"
         case .detailed: data == nil ? "cannot read the scenario file" : "the scenario file is not UTF-8 text"
         }
-        throw ScenarioError(file: path, line: nil, field: nil, message)
+        throw ScenarioError(file: path, line: data.map { UTF8Lines.firstInvalidLine(in: [UInt8]($0)) }, field: nil, message)
     }
 
     /// A reader over the root of `yaml`; `file` names it in errors.
@@ -37,12 +37,17 @@ enum ScenarioDocument {
             throw e
         } catch let YamlError.duplicatedKeysInMapping(duplicates, _) where diagnostics == .detailed {
             let key = duplicates.first ?? "?"
+            // Flow mappings (`{a: 1, a: 2}`) defeat the indentation scan: then the first line naming the key.
             let line = lineOfSecondOccurrence(of: key, in: yaml)
+                ?? yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(key + ":") }.map { $0 + 1 }
+                ?? 1
             throw ScenarioError(file: file, line: line, field: key, "duplicate key '\(key)' in one mapping")
         } catch let e as YamlError where diagnostics == .detailed {
-            throw ScenarioError(file: file, line: line(of: e), field: nil, "not valid YAML: \(problem(of: e))")
+            throw ScenarioError(file: file, line: line(of: e) ?? 1, field: nil, "not valid YAML: \(problem(of: e))")
+        } catch let e as YamlError {
+            throw ScenarioError(file: file, line: line(of: e) ?? 1, field: nil, "not valid YAML: \(e)")
         } catch {
-            throw ScenarioError(file: file, line: nil, field: nil, "not valid YAML: \(error)")
+            throw ScenarioError(file: file, line: 1, field: nil, "not valid YAML: \(error)")
         }
         return try MappingReader(root, path: "", file: file, index: LineIndex())
     }
@@ -72,6 +77,9 @@ enum ScenarioDocument {
     static func line(of e: YamlError) -> Int? {
         switch e {
         case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m.line
+        case .reader(_, let offset?, _, let yaml):
+            // The reader counts its offset in bytes of the UTF-8 text.
+            return yaml.utf8.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         default: return nil
         }
     }
@@ -80,6 +88,7 @@ enum ScenarioDocument {
     static func problem(of e: YamlError) -> String {
         switch e {
         case .scanner(_, let p, _, _), .parser(_, let p, _, _), .composer(_, let p, _, _): return p
+        case .reader(let p, _, let value, _): return "\(p) (character code \(value))"
         default: return "\(e)"
         }
     }

@@ -26,7 +26,7 @@ public enum ScenarioLoader {
         _ = try r.choice("schema", schemas)
         let name = try r.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let description = try r.string("description") ?? ""
-        let seed = try r.int("seed", min: 0) ?? 1
+        let seed = try r.seed("seed") ?? 1
         let duration = try r.double("duration_s", required: true, min: 0, minExclusive: true) ?? 1
         let warmup = try r.double("warmup_s", min: 0) ?? 0
         if warmup >= duration { throw r.error("warmup_s", "must be shorter than duration_s (\(duration) s)") }
@@ -84,7 +84,7 @@ public enum ScenarioLoader {
         let scenario = Scenario(
             name: name, description: description, file: file, profile: profile, isolation: isolation,
             containers: containers, duration: .seconds(duration), warmup: .seconds(warmup),
-            drain: .seconds(drain), shareWindow: .milliseconds(window), seed: UInt64(seed))
+            drain: .seconds(drain), shareWindow: .milliseconds(window), seed: seed)
         // The simulator's own checks, mapped back to lines.
         if let p = scenario.simulationConfig().problems().first {
             let path = Self.scenarioPath(forConfigField: p.field)

@@ -24,6 +24,7 @@ final class JSONWriter {
 
     func string(_ s: String) { value(Self.quoted(s)) }
     func int(_ i: Int) { value(String(i)) }
+    func uint(_ i: UInt64) { value(String(i)) }
     func number(_ d: Double?) {
         guard let d, d.isFinite else { value("null"); return }
         value(d == d.rounded() && abs(d) < 1e15 ? "\(Int64(d)).0" : "\(d)")

@@ -8,7 +8,7 @@ extension ScenarioReport {
         o.object {
             o.key("digest"); o.string(digest)
             o.key("scenario"); o.string(scenario)
-            o.key("seed"); o.int(Int(seed))
+            o.key("seed"); o.uint(seed)
             o.key("simulated_s"); o.number(simulatedSeconds)
             o.key("measured_from_s"); o.number(measuredFromSeconds)
             o.key("measured_to_s"); o.number(measuredToSeconds)

@@ -13,11 +13,12 @@ extension ColocationExplanation {
         case .preemption(let p):
             let ls = p.lsPods.map(podName).joined(separator: ", ")
             let verb = p.lsPods.count == 1 ? "pod" : "pods"
+            let acts = p.lsPods.count == 1 ? "preempts" : "preempt"
             let share = Self.decimal(p.beComputeShare, 3)
             let work = Self.decimal(p.beWorkPerSecond, 3)
             let util = Self.decimal(p.utilization, 3)
             let sw = Self.decimal(p.switchesPerSecond, 1)
-            return "LS \(verb) \(ls) on \(on) preempt BE pod \(pod.map(podName) ?? "?") under \(p.engine) (node model): "
+            return "LS \(verb) \(ls) on \(on) \(acts) BE pod \(pod.map(podName) ?? "?") under \(p.engine) (node model): "
                 + "GPU utilization \(util), BE compute share \(share), BE progress \(work) GPU·s/s, \(sw) context switches/s"
         }
     }

@@ -13,10 +13,16 @@ import SimEngine
 /// ```
 public enum GPUSimulation {
     /// Simulates `config` and returns its results; throws ``SimulationConfigError`` when the
-    /// configuration is impossible (see ``SimulationConfig/problems()``).
+    /// configuration is impossible (see ``SimulationConfig/problems()``) and
+    /// ``SimulationBudgetExceeded`` when the run needs more events than its budget.
     public static func run(_ config: SimulationConfig) throws -> SimulationResult {
         if let p = config.problems().first { throw p }
         var model = SingleGPUModel(config: config)
-        return model.run()
+        let result = model.run()
+        if model.budgetExhausted {
+            throw SimulationBudgetExceeded(budget: config.eventBudget, simulatedSeconds: model.sim.now.seconds,
+                                           durationSeconds: config.duration.seconds)
+        }
+        return result
     }
 }

@@ -42,6 +42,9 @@ public struct SimulationConfig: Sendable {
     /// (``WorkloadResult/latencyBuckets``) instead of a latency CDF; on for node-model evaluations of
     /// cluster runs.
     public var recordLatencyBuckets: Bool = false
+    /// The simulation budget: the run stops with ``SimulationBudgetExceeded`` after handling this many
+    /// events (default ``InputLimits/defaultEventBudget``, or `COLOSIM_MAX_EVENTS` from the environment).
+    public var eventBudget: UInt64 = SimulationBudgetExceeded.budgetInForce
 
     /// A bare-GPU configuration of `profile` running `containers` for `duration`.
     public init(profile: DeviceProfile, containers: [ContainerSpec], duration: SimDuration,

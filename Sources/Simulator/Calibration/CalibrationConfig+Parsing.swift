@@ -1,4 +1,5 @@
 import Foundation
+import SimEngine
 
 /// A malformed line of a calibration file: `line` (1-based) and `field` name the problem.
 public struct CalibrationParseError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -72,9 +73,20 @@ extension CalibrationConfig {
         } catch {
             throw fail(nil, "not a valid JSON object")
         }
-        func int(_ v: Double, _ k: String, min lo: Int) throws -> Int {
-            guard v.isFinite, v == v.rounded(), v >= Double(lo) else { throw fail(k, "expected an integer >= \(lo), got \(v)") }
-            return Int(v)
+        func int(_ v: Double, _ k: String, min lo: Int, max hi: Int = InputLimits.maxCount) throws -> Int {
+            guard v.isFinite, v == v.rounded(), v >= Double(lo), v <= Double(hi) else {
+                throw fail(k, "expected an integer from \(lo) to \(hi), got \(CheckedNumber.format(v))")
+            }
+            do { return try CheckedNumber.int(v) } catch { throw fail(k, error.message) }
+        }
+        // Every number within the limit of its unit (docs/limits.md), before anything converts it.
+        let ranged: [(String, Double?)] = [
+            ("ls_rate_per_s", r.ls_rate_per_s), ("ls_kernel_us", r.ls_kernel_us), ("be_kernel_ms", r.be_kernel_ms),
+            ("be_block_us", r.be_block_us), ("seconds", r.seconds), ("be_kernels_per_s", r.be_kernels_per_s),
+            ("ls.mean_us", r.ls?.mean_us), ("ls.p50_us", r.ls?.p50_us), ("ls.p99_us", r.ls?.p99_us),
+        ]
+        for (k, v) in ranged {
+            if let v, let problem = InputLimits.rule(forKey: k).problem(v) { throw fail(k, problem) }
         }
         func finite(_ v: Double?, _ k: String) throws {
             if let v, !v.isFinite { throw fail(k, "must be finite") }
@@ -91,10 +103,13 @@ extension CalibrationConfig {
         if let v = r.be_block_us, !(v > 0) { throw fail("be_block_us", "must be > 0, got \(v)") }
         if r.be_kernel_ms != nil && r.be_block_us == nil { throw fail("be_block_us", "required when be_kernel_ms is set") }
         guard r.seconds > 0, r.seconds.isFinite else { throw fail("seconds", "must be > 0, got \(r.seconds)") }
-        let lsInFlight = try int(r.ls_in_flight, "ls_in_flight", min: 1)
-        let beInFlight = try int(r.be_in_flight, "be_in_flight", min: 1)
-        let sms = try int(r.sms, "sms", min: 1)
-        let bps = try int(r.blocks_per_sm, "blocks_per_sm", min: 1)
+        let lsInFlight = try int(r.ls_in_flight, "ls_in_flight", min: 1, max: InputLimits.maxInFlight)
+        let beInFlight = try int(r.be_in_flight, "be_in_flight", min: 1, max: InputLimits.maxInFlight)
+        let sms = try int(r.sms, "sms", min: 1, max: 100_000)
+        let bps = try int(r.blocks_per_sm, "blocks_per_sm", min: 1, max: 100_000)
+        if let ms = r.be_kernel_ms, let us = r.be_block_us, Double(sms * bps) * (ms * 1000 / us) > Double(InputLimits.maxCount) {
+            throw fail("be_block_us", "be_kernel_ms / be_block_us × sms × blocks_per_sm gives more than \(InputLimits.maxCount) blocks per kernel (colosim's limit, docs/limits.md)")
+        }
         try finite(r.ls_kernel_us, "ls_kernel_us")
         try finite(r.be_kernel_ms, "be_kernel_ms")
         try finite(r.be_block_us, "be_block_us")

@@ -87,7 +87,7 @@ public enum CalibrationReplay {
         }
         var be: WorkloadSpec?
         if let ms = c.beKernelMs, let blockUs = c.beBlockUs {
-            let waves = max(1, Int((ms * 1000 / blockUs).rounded()))
+            let waves = CheckedNumber.clampedInt(ms * 1000 / blockUs, to: 1...InputLimits.maxCount)
             let shape = KernelShape(work: .milliseconds(ms), smFraction: 1, dramFraction: 0,
                                     gridBlocks: wave * waves, blockDuration: .microseconds(blockUs))
             be = WorkloadSpec(name: "be", kind: .kernels(KernelStreamSpec(

@@ -26,6 +26,8 @@ struct SingleGPUModel {
     var containerIndex: [ContainerID: Int] = [:]
     var digest = FNV1a64()
     var ended = false
+    /// Set when the run stopped at ``SimulationConfig/eventBudget`` before its end.
+    var budgetExhausted = false
     var draining = false
     var violations: [String] = []
     // Share windows.
@@ -91,6 +93,10 @@ struct SingleGPUModel {
         var lastTime = Instant.zero
         while let next = sim.nextEvent(before: nil) {
             if next.time > hardEnd { break }
+            if sim.eventsProcessed > config.eventBudget {
+                budgetExhausted = true
+                break
+            }
             if next.time < lastTime { violations.append("time went backwards at \(next.time)") }
             lastTime = next.time
             digest.combine(next.time.nanoseconds)
