@@ -59,7 +59,7 @@ public final class ResultStore: Sendable {
     }
 
     /// Seconds a connection waits for another process's lock before giving up.
-    static let busyTimeout: TimeInterval = 30
+    static let busyTimeout: TimeInterval = 120
 
     /// Refuses paths that can never be a results database, with a sentence saying why.
     static func checkUsablePath(_ path: String) throws {
