@@ -9,7 +9,9 @@ public enum HTMLReport {
     /// Renders the report for `input`, inlining `chartLibrary` (the JavaScript of ``ChartLibrary``).
     public static func render(_ input: ReportInput, chartLibrary: String) throws -> String {
         let charts = ReportCharts.charts(for: input)
-        let tables = ReportTables.tables(for: input)
+        var tables = ReportTables.tables(for: input)
+        // The planner's answer comes first, above the charts.
+        let answer = tables.first?.title.hasPrefix("Answer") == true ? tables.removeFirst() : nil
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -32,9 +34,10 @@ public enum HTMLReport {
             <body>
             <h1>\(escape(input.title))</h1>
             <p class="meta">\(escape(metaLine(input)))</p>
-            <div class="charts">
 
             """
+        if let answer { html += table(answer) }
+        html += "<div class=\"charts\">\n"
         for c in charts {
             html += """
                 <figure class="chart" data-kind="\(c.kind.rawValue)"><figcaption>\(escape(c.title))</figcaption>\

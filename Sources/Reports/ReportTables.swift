@@ -10,7 +10,7 @@ public enum ReportTables {
 
     /// All tables for `input`, in display order; empty tables are left out.
     public static func tables(for input: ReportInput) -> [ReportTable] {
-        [runs(input), latency(input), workloads(input), shares(input)].compactMap { $0 }
+        [answer(input), runs(input), latency(input), workloads(input), shares(input)].compactMap { $0 }
     }
 
     /// Formats a metric value for a table cell.
