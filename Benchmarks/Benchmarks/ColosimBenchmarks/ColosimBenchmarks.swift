@@ -52,7 +52,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try c.run(.identity)) }
     }
 
-    // Full cluster scenario: recsys co-location (fluid cluster model, dedicated policy).
+    // Full cluster scenario: recsys co-location (scheduler + node model at response fidelity, dedicated policy).
     Benchmark("Scenario_cluster_recsys_colocation") { benchmark in
         let c = BenchmarkSuites.scenario("recsys-colocation")
         for _ in benchmark.scaledIterations { blackHole(try c.run(.identity)) }
