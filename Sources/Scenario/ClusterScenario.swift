@@ -48,9 +48,6 @@ public struct ClusterScenario: Sendable {
         let seed = seed ?? self.seed
         var c = base
         c.policy = policy ?? self.policy
-        let colo = ColocationConfig(kind: c.policy, gpuCount: c.gpuCount, gpusPerNode: c.gpusPerNode,
-                                    gpuMemoryMiB: base.colocation.gpuMemoryMiB)
-        c.colocation.placement = colo.placement
         c.seed = seed
         var instance = 0
         c.services = try services.map { s in

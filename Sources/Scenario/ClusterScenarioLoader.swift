@@ -126,6 +126,7 @@ public enum ClusterScenarioLoader {
         base.responseWindow = responseWindow
         base.loadGrid = loadGrid
         base.userMode = iso.user
+        base.timeSliced = iso.sliced
         base.kernelMode = iso.kernel
         base.kernelModePolicy = iso.kernelPolicy
         base.engine = iso.engine

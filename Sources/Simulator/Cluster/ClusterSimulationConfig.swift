@@ -20,6 +20,8 @@ public struct ClusterSimulationConfig: Sendable {
     public var placement: PlacementPolicyKind?
     /// User-mode engine parameters (`shared`, and `preemptive` / `time-sliced` when `engine` says user mode).
     public var userMode: UserModeParameters = UserModeParameters(smCount: 80, maxThreadsPerSM: 2048)
+    /// Time-sliced user-mode engine parameters (when `engine` is `user-mode-time-sliced`).
+    public var timeSliced = TimeSlicedQuotaEngine.Parameters()
     /// Kernel-mode engine parameters (`preemptive`, `time-sliced`).
     public var kernelMode: KernelModeParameters = KernelModeParameters()
     /// Kernel-mode policy override (nil: `online-preempts-offline` under `preemptive`, `burst` under `time-sliced`).
@@ -110,7 +112,7 @@ public struct ClusterSimulationConfig: Sendable {
         user.maxThreadsPerSM = Int64(profile.maxThreadsPerSM)
         switch name {
         case "user-mode": return .userMode(user)
-        case "user-mode-time-sliced": return .userModeTimeSliced(TimeSlicedQuotaEngine.Parameters())
+        case "user-mode-time-sliced": return .userModeTimeSliced(timeSliced)
         case "kernel-mode":
             let p = kernelModePolicy ?? (policy == .preemptive ? .onlinePreemptsOffline : .burst)
             return .kernelMode(p, kernelMode, totalWeight: nil)

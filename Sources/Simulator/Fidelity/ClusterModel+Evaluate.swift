@@ -31,8 +31,7 @@ extension ClusterModel {
             let context = states.first?.contextKey ?? ""
             for s in states {
                 let (q, scales) = quantise(s)
-                let order = q.canonicalOrder
-                let key = q.keyText(context: context)
+                let (order, key) = q.canonical(context: context)
                 quantised.append((q, scales, key, order))
                 lookups += 1
                 if cache.response(key) != nil {

@@ -17,23 +17,15 @@ public struct NodeColocationState: Sendable, Hashable {
         self.pods = pods
     }
 
-    /// The pods' order in the canonical form: sorted by their key text (ties keep their order), so a
-    /// state does not depend on the order its pods were bound in. O(n log n).
-    public var canonicalOrder: [Int] {
-        let keys = pods.map(\.keyText)
-        return pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-    }
-
     /// The key text of the device and engine (the same for every GPU of a run: compute it once).
     public var contextKey: String { "\(profile)#\(isolation.keyText)#" }
 
-    /// The canonical key text (device, engine, pods in canonical order); `context` is ``contextKey``.
-    public func keyText(context: String) -> String {
+    /// The canonical form: the pods' order sorted by their key text (ties keep their order), so a
+    /// state does not depend on the order its pods were bound in, and the key text (`context`, which is
+    /// ``contextKey``, then the pods in that order). Each pod's key is built once. O(n log n).
+    public func canonical(context: String) -> (order: [Int], key: String) {
         let keys = pods.map(\.keyText)
         let order = pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        return context + order.map { keys[$0] }.joined(separator: "#")
+        return (order, context + order.map { keys[$0] }.joined(separator: "#"))
     }
-
-    /// The canonical key text (device, engine, pods in canonical order).
-    public var keyText: String { keyText(context: contextKey) }
 }
