@@ -36,6 +36,13 @@ struct PlanReport: Sendable {
             } else {
                 s += "  \(p.policy): no answer — \(p.problem ?? "")\n"
             }
+            if let d = p.density {
+                let answer = d.podsPerGPU.map { "\($0) LS pod\($0 == 1 ? "" : "s") per GPU (gpu_milli \(DensitySearch.milli(podsPerGPU: $0)))" } ?? "none"
+                s += "      density: \(answer); searched \(d.searched.map { "\($0.podsPerGPU)\($0.feasible ? "✓" : "✗")" }.joined(separator: " ")) (pods per GPU, \(searched.upperBound) GPUs)\n"
+                if let k = d.podsPerGPU, let e = d.searched.first(where: { $0.podsPerGPU == k + 1 }) {
+                    s += "      denser: \(k + 1) per GPU: \(line(e.evidence, slaP99Ms))\n"
+                }
+            }
             if let n = p.slaGPUs {
                 if let e = p.run(at: n) { s += "      evidence \(line(e, slaP99Ms))\n" }
                 if let e = p.run(at: n - 1) { s += "      evidence \(line(e, slaP99Ms))\n" }
@@ -45,7 +52,7 @@ struct PlanReport: Sendable {
         return s
     }
 
-    /// JSON: `scenario`, `sla_p99_ms`, `min_utilization`, `plans` (`policy`, `gpus`, `sla_gpus`, `problem`, `evidence`).
+    /// JSON: `scenario`, `sla_p99_ms`, `min_utilization`, `plans` (`policy`, `gpus`, `sla_gpus`, `problem`, `density` (`pods_per_gpu`, `gpu_milli`, `searched`), `evidence`).
     var json: String {
         func n(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
         let plans: [[String: Any]] = self.plans.map { p in
@@ -56,7 +63,17 @@ struct PlanReport: Sendable {
                  "gpus_used": n(e.metrics.gpusUsed), "be_throughput": n(e.metrics.beThroughput),
                  "digest": e.metrics.digest, "run_id": e.runID]
             }
-            return ["policy": p.policy, "gpus": p.gpus ?? NSNull() as Any, "sla_gpus": p.slaGPUs ?? NSNull() as Any,
+            var density: Any = NSNull()
+            if let d = p.density {
+                density = ["pods_per_gpu": d.podsPerGPU ?? NSNull() as Any, "gpu_milli": d.milli ?? NSNull() as Any,
+                           "searched": d.searched.map { step -> [String: Any] in
+                               ["pods_per_gpu": step.podsPerGPU, "gpu_milli": DensitySearch.milli(podsPerGPU: step.podsPerGPU),
+                                "sla_met": step.feasible, "p99_ms": step.evidence.metrics.worstService.map { n($0.p99Ms) } ?? NSNull(),
+                                "gpus_used": n(step.evidence.metrics.gpusUsed), "digest": step.evidence.metrics.digest,
+                                "run_id": step.evidence.runID]
+                           }]
+            }
+            return ["policy": p.policy, "density": density, "gpus": p.gpus ?? NSNull() as Any, "sla_gpus": p.slaGPUs ?? NSNull() as Any,
                     "problem": p.problem ?? NSNull() as Any, "evidence": ev]
         }
         let doc: [String: Any] = ["scenario": scenario, "sla_p99_ms": slaP99Ms ?? NSNull() as Any,

@@ -12,6 +12,8 @@ struct PlanResult: Sendable {
     var slaP99Ms: Double?
     /// The utilization target (fraction of the provisioned GPUs).
     var minUtilization: Double
+    /// The density search, for policies whose LS pods take their own milli-GPU (nil: none made).
+    var density: PlanDensity? = nil
 
     /// The evidence run at `n` GPUs, if the search made one.
     func run(at n: Int) -> PlanEvidence? { evaluated.first { $0.gpus == n } }
@@ -25,6 +27,7 @@ struct PlanResult: Sendable {
 
     /// Why there is no answer, or nil when there is one.
     var problem: String? {
+        if let density, density.podsPerGPU == nil { return "not even one LS pod per GPU keeps every SLA with all GPUs searched" }
         guard let n = slaGPUs else { return "no GPU count searched keeps every SLA" }
         if let e = run(at: n), e.metrics.provisionedUtilization < minUtilization {
             return "the SLA needs \(n) GPUs, where utilization is \(Self.pct(e.metrics.provisionedUtilization)) < target \(Self.pct(minUtilization))"

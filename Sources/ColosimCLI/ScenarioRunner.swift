@@ -61,6 +61,14 @@ public struct ScenarioRunner: Sendable {
         return nodes * perNode
     }
 
+    /// How many services a cluster scenario lists under `services` after `overrides` (0 for single-GPU
+    /// scenarios).
+    public func serviceCount(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> Int {
+        guard isCluster else { return 0 }
+        let root = try Self.compose(try effectiveText(overrides), file: path)
+        return root.mapping?["services"]?.sequence?.count ?? 0
+    }
+
     /// Runs the scenario with `overrides`; bad scenarios or overrides throw an ``InputError`` (exit 2).
     /// Cluster scenarios only: `explain` > 0 adds the first `explain` co-location decisions of each
     /// kind in `explainKinds` (nil: all) to the report, with their reasons (docs/cluster.md); the

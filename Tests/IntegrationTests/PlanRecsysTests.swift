@@ -14,10 +14,13 @@ import TestSupport
         #expect(r.exitCode == 0, "\(r.stderr)")
         let plan = (SweepCLIFixtures.object(r.stdout)["plans"] as? [[String: Any]])?.first ?? [:]
         let n = try #require(plan["gpus"] as? Int)
+        // The plan's own packing: each service's gpu_milli at the density it found.
+        let milli = try #require((plan["density"] as? [String: Any])?["gpu_milli"] as? Int)
         let text = try String(contentsOfFile: scenario, encoding: .utf8)
             .replacingOccurrences(of: "path: ../shared", with: "path: " + repositoryRoot().deletingLastPathComponent().appendingPathComponent("shared").path)
         func run(_ gpus: Int) throws -> [String: Any] {
             let t = text.replacingOccurrences(of: "nodes: 4", with: "nodes: 1")
+                .replacingOccurrences(of: "gpu_milli: 500", with: "gpu_milli: \(milli)")
                 .replacingOccurrences(of: "gpus_per_node: 8", with: "gpus_per_node: \(gpus)")
             let f = try RunsCLIFixtures.write(t, "recsys-\(gpus).yaml", in: dir)
             return SweepCLIFixtures.object(try runColosim(["run", "--no-store", f, "--policy", "shared", "--json"]).stdout)

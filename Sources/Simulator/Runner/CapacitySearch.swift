@@ -9,6 +9,12 @@ public enum CapacitySearch {
         public var count: Int?
         /// Every count evaluated, with its evidence and feasibility, in increasing count.
         public var evaluated: [(count: Int, feasible: Bool, evidence: Evidence)]
+
+        /// Creates an outcome.
+        public init(count: Int?, evaluated: [(count: Int, feasible: Bool, evidence: Evidence)]) {
+            self.count = count
+            self.evaluated = evaluated
+        }
     }
 
     /// Searches `range` for the smallest count where `evaluate` reports feasible.
