@@ -42,8 +42,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario parameter (repeatable).", valueName: "path=value"))
     var parameters: [String] = []
 
-    @Option(name: .customLong("max-density"), help: ArgumentHelp("Policies whose LS pods take their own milli-GPU (shared): most LS pods per GPU searched; each service's gpu_milli becomes 1000/k. 0: keep the scenario's gpu_milli.", valueName: "k"))
-    var maxDensity: Int = 8
+    @Option(name: .customLong("max-density"), help: ArgumentHelp("Policies whose LS pods take their own milli-GPU (shared): most LS pods per GPU searched (default 16, qGPU's instance limit); each service's gpu_milli becomes 1000/k. 0: keep the scenario's gpu_milli.", valueName: "k"))
+    var maxDensity: Int = 16
 
     @Flag(help: "Print the plan as JSON.")
     var json = false

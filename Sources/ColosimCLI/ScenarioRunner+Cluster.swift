@@ -87,6 +87,12 @@ extension ScenarioRunner {
             r.setSeries("gpus_used", result.series.map { (t: $0.t, value: $0.gpusUsed) })
             r.setSeries("cluster_utilization", result.series.map { (t: $0.t, value: $0.clusterUtilization) })
         }
+        // Per-GPU heat-map rows, for the GPUs the run ever used (GPUs never used are left out).
+        let width = result.heatBucketSeconds
+        for (g, row) in result.gpuHeat.enumerated() where row.contains(where: { $0 > 0 }) {
+            r.setSeries(MetricName.heatSeriesPrefix + String(format: "%04d", g),
+                        row.enumerated().map { (t: (Double($0.offset) + 0.5) * width, value: $0.element) })
+        }
         for j in result.jobs {
             r.addWorkload(j.name, kind: "be", metrics: [
                 "work_done_s": .number(j.workDone), "lost_work_s": .number(j.lostWork),

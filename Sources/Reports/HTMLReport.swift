@@ -29,6 +29,9 @@ public enum HTMLReport {
             table { border-collapse: collapse; font-size: 12px; margin: 6px 0 16px; }
             th, td { border: 1px solid #ccc; padding: 2px 6px; text-align: left; }
             h2 { font-size: 15px; margin: 16px 0 4px; }
+            table.heat { border-collapse: collapse; margin: 4px 0 12px; }
+            table.heat td { border: 0; padding: 0; width: 6px; height: 6px; }
+            table.heat th { border: 0; padding: 0 6px 0 0; font-size: 9px; font-weight: normal; text-align: right; white-space: nowrap; }
             </style>
             </head>
             <body>
@@ -47,6 +50,7 @@ public enum HTMLReport {
         }
         if charts.isEmpty { html += "<p>No chart data recorded for these runs.</p>\n" }
         html += "</div>\n"
+        for map in ReportHeatMap.heatMaps(for: input) { html += heatMap(map) }
         for t in tables { html += table(t) }
         let data = try scriptJSON(.array(charts.map { ["id": .string($0.id), "config": $0.config] }))
         html += """
@@ -68,6 +72,27 @@ public enum HTMLReport {
 
             """
         return html
+    }
+
+    /// A heat map as a table of coloured cells (white idle … dark blue busy), a row per GPU and an
+    /// hour ruler on top; each cell's tooltip names GPU, hour and utilization.
+    static func heatMap(_ map: ReportHeatMap) -> String {
+        var html = "<h2 class=\"heat\">Heat map — \(escape(map.title))</h2>\n<table class=\"heat\" data-rows=\"\(map.rows.count)\" data-columns=\"\(map.columnHours.count)\">\n<tr><th></th>"
+        var last = -1
+        for h in map.columnHours {
+            let hour = Int(h.rounded(.down))
+            html += hour != last && hour % 3 == 0 ? "<th style=\"font-size:8px;text-align:left\">\(hour)h</th>" : "<th></th>"
+            last = hour
+        }
+        html += "</tr>\n"
+        for (label, row) in zip(map.rows, map.values) {
+            html += "<tr><th>\(escape(label))</th>"
+            for (h, v) in zip(map.columnHours, row) {
+                html += "<td style=\"background:\(ReportHeatMap.color(v))\" title=\"\(escape(label)), \(ReportCharts.formatNumber(h)) h: \(ReportCharts.formatNumber(v * 100)) %\"></td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</table>\n"
     }
 
     /// "N runs · scenario … · sweep …" line under the title.

@@ -51,19 +51,22 @@ public enum ReportCharts {
     static func utilization(_ input: ReportInput) -> ChartSpec? {
         var lines: [JSONValue] = []
         let single = input.runs.count == 1
+        // Runs over two hours (cluster days) are drawn in hours of simulated time.
+        let longest = input.runs.flatMap { run in run.series.filter { $0.key.hasPrefix(MetricName.utilizationSeriesPrefix) }.values.compactMap { $0.last?.t } }.max() ?? 0
+        let unit = longest > 7200 ? 3600.0 : 1
         for run in input.runs {
             let names = run.series.keys.filter { $0.hasPrefix(MetricName.utilizationSeriesPrefix) }.sorted()
             let chosen = single ? names : Array(names.prefix(1))
             for name in chosen where lines.count < maxLines {
                 let label = single ? name : ReportInput.label(run)
                 lines.append(line(label: label, color: ReportPalette.pick(ReportPalette.utilization, lines.count),
-                                  points: (run.series[name] ?? []).map { ($0.t, $0.value) }))
+                                  points: (run.series[name] ?? []).map { ($0.t / unit, $0.value) }))
             }
         }
         guard !lines.isEmpty else { return nil }
         return ChartSpec(kind: .utilization, id: "chart-utilization", title: "GPU utilization over time",
                          config: ["type": "line", "data": ["datasets": .array(lines)],
-                                  "options": options(x: axis("simulated time (s)"),
+                                  "options": options(x: axis(unit > 1 ? "simulated time (h)" : "simulated time (s)"),
                                                      y: axis("GPU utilization (fraction)", min: 0, max: 1))])
     }
 

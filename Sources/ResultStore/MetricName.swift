@@ -25,6 +25,10 @@ public enum MetricName {
     /// The prefix every GPU utilization series starts with.
     public static let utilizationSeriesPrefix = "gpu_utilization"
 
+    /// The prefix of a cluster run's per-GPU heat-map rows: `gpu_heat.<gpu>`, the GPU's mean
+    /// utilization in each column of the run (report heat maps).
+    public static let heatSeriesPrefix = "gpu_heat."
+
     /// Summary metrics shown as fractions in the policy comparison chart, in display order.
     public static let comparisonFractions = [gpuUtilization, slaAttainment, weightError]
 }

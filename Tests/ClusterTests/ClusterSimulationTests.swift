@@ -73,6 +73,24 @@ struct ClusterSimulationTests {
         }
     }
 
+    @Test("the per-GPU heat map holds the run's GPU duty: Σ over GPUs of each row's mean = cluster utilization × GPUs")
+    func heatMapAddsUpToClusterUtilization() throws {
+        for policy in [ColocationPolicyKind.dedicated, .shared] {
+            let svc = ClusterServiceConfig(name: "s", replicas: 3, load: .arrivals(.diurnal(DiurnalRate(mean: 300, peakToTrough: 4, peakHour: 0.05))),
+                                           p99Target: 0.05)
+            var cfg = ClusterSimulationConfig(nodes: 1, gpusPerNode: 4, policy: policy, services: [svc], jobs: [],
+                                              duration: 240, step: 30)
+            cfg.responseWindow = 5
+            let r = try ClusterSimulation.run(cfg)
+            #expect(r.gpuHeat.count == 4)
+            #expect(r.heatBucketSeconds * Double(r.gpuHeat.first?.count ?? 0) == 240)
+            let duty = r.gpuHeat.reduce(0.0) { $0 + $1.reduce(0, +) / Double(max(1, $1.count)) }
+            #expect(abs(duty - r.clusterUtilizationMean * 4) < 1e-9, "\(policy): \(duty) vs \(r.clusterUtilizationMean * 4)")
+            #expect(r.gpuHeat.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 <= 1 + 1e-9 } })
+            #expect(r.gpuHeat.filter { $0.contains { $0 > 0 } }.count == r.gpusUsedPeak)
+        }
+    }
+
     @Test("replicas without a GPU are unserved requests (SLA misses), never a latency")
     func unplacedReplicasAreUnserved() throws {
         let svc = ClusterServiceConfig(name: "s", replicas: 3, load: .arrivals(.poisson(rate: 90)), p99Target: 0.05)

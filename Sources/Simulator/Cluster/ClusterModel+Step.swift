@@ -92,13 +92,24 @@ extension ClusterModel {
         var stepDuty = 0.0
         var stepSM = 0.0
         var stepAlloc = 0.0
-        let hb = min(Self.heatBucketCount - 1, max(0, Int(now / config.duration * Double(Self.heatBucketCount))))
+        // The heat-map columns this step overlaps, with the seconds of each (a step may span several).
+        let width = config.duration / Double(Self.heatBucketCount)
+        var heatSpans: [(Int, Double)] = []
+        if width > 0 {
+            var b = min(Self.heatBucketCount - 1, max(0, Int(now / width)))
+            while b < Self.heatBucketCount {
+                let overlap = min(now + dt, Double(b + 1) * width) - max(now, Double(b) * width)
+                if overlap > 0 { heatSpans.append((b, overlap)) }
+                if Double(b + 1) * width >= now + dt { break }
+                b += 1
+            }
+        }
         for (i, g) in gpus.enumerated() {
             let (resp, scales) = responses[i]
             used += 1
             stepDuty += resp.utilization
             stepSM += resp.smUtilization
-            heat[g][hb] += resp.utilization * dt
+            for (b, seconds) in heatSpans { heat[g][b] += resp.utilization * seconds }
             contextSwitches += resp.contextSwitchesPerSecond * dt
             digest.combine(Int64(g))
             digest.combine(resp.utilization)
