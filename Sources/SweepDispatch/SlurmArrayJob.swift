@@ -8,6 +8,8 @@ import Foundation
 /// - ``mergeScript``: `colosim runs merge` of every shard database into the merged database;
 /// - ``submitCommand``: submits the array, then the merge with `--dependency=afterok:<array job>`, so
 ///   the merge runs only once every array task has succeeded.
+///
+/// Both jobs run in the results folder (`#SBATCH --chdir`), not in the folder they were submitted from.
 public struct SlurmArrayJob: Sendable, Equatable {
     /// The shards and commands.
     public var plan: SweepShardPlan
@@ -59,7 +61,7 @@ public struct SlurmArrayJob: Sendable, Equatable {
 
     /// The `#SBATCH` lines every job of the sweep shares.
     func sharedDirectives() -> [String] {
-        var lines: [String] = []
+        var lines = ["#SBATCH --chdir=\(plan.resultsDirectory)"]
         if let partition { lines.append("#SBATCH --partition=\(partition)") }
         if let timeLimit { lines.append("#SBATCH --time=\(timeLimit)") }
         return lines

@@ -67,6 +67,7 @@ import Testing
         #expect(d["--time"] == "30:00")
         #expect(d["--job-name"] == "colosim-grid")
         #expect(d["--output"] == "/scratch/sweep-out/shard-%a.log")
+        #expect(d["--chdir"] == "/scratch/sweep-out")
         // Fewer shards than points: the array has one task per shard.
         #expect(Self.directives(try Self.job(points: 30, shards: 3).arrayScript)["--array"] == "0-2")
         #expect(Self.directives(try Self.job(points: 1).arrayScript)["--array"] == "0-0")
@@ -110,6 +111,7 @@ import Testing
         let d = Self.directives(job.mergeScript)
         #expect(d["--job-name"] == "colosim-grid-merge")
         #expect(d["--output"] == "/scratch/sweep-out/merge.log")
+        #expect(d["--chdir"] == "/scratch/sweep-out")
         #expect(d["--array"] == nil && d["--dependency"] == nil)
         let script = bin.appendingPathComponent("merge.sbatch")
         try Data(job.mergeScript.utf8).write(to: script)
