@@ -9,7 +9,7 @@ HEAP_LIMIT := .build/heap_limit
 BENCH_THRESHOLDS := Thresholds/6.3
 BENCH := cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-.PHONY: run test build release deps compare-deps bench bench-check bench-update bench-compare fuzz clean
+.PHONY: run test build release deps compare-deps bench bench-check bench-update bench-compare fuzz slurm-test clean
 
 ## Install missing system packages (apt-get, when root; otherwise say what to install).
 deps:
@@ -62,6 +62,12 @@ fuzz: deps
 	$(SWIFT) build -c release --product colosim-fuzz
 	.build/release/colosim-fuzz --target $(FUZZ_TARGET) --inputs $(FUZZ_INPUTS) --seconds $(FUZZ_SECONDS) \
 	  --seed $(FUZZ_SEED) --corpus Fuzz/corpus --findings .build/fuzz-findings
+
+## A sweep on a real (one-node, localhost) Slurm cluster: installs slurm-wlm and munge when missing, starts
+## munged/slurmctld/slurmd, submits `colosim sweep --slurm --submit` (job array + dependent merge), checks the
+## merged database equals a local --jobs 1 run point for point, stops the daemons (scripts/slurm-test.sh). Root.
+slurm-test: release
+	scripts/slurm-test.sh
 
 ## Swift engine vs SimPy (own virtual environment) vs the C binary heap, side by side in one run.
 bench-compare: release compare-deps

@@ -61,12 +61,14 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ResultStore"],
                 exclude: ["Resources/CHARTJS-LICENSE.md"],
                 resources: [.copy("Resources/chart.min.js")]),
+        // Distributed sweeps: shard plans rendered as a Slurm job array or a Kubernetes Indexed Job (pure text).
+        .target(name: "SweepDispatch"),
         // Golden-result regression model: golden files, per-metric tolerances, verdict table (pure logic).
         .target(name: "Regression"),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
             "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
-            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams", "Regression",
+            "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams", "Regression", "SweepDispatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "colosim", dependencies: ["ColosimCLI"]),
@@ -92,6 +94,7 @@ let package = Package(
         .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
         .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
+        .testTarget(name: "SweepDispatchTests", dependencies: ["SweepDispatch", "Yams"]),
         .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["ColosimFuzz", "SimEngine", "TestSupport"],
                     exclude: ["Regressions"]),

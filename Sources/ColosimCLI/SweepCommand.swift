@@ -5,6 +5,7 @@ import Simulator
 
 /// `colosim sweep SWEEP.yaml [--shard i/n] [--jobs N] [--db F]`: runs a parameter grid in parallel, one
 /// stored run per point; a re-run skips the points already stored (resume after a kill).
+/// With `--slurm` or `--k8s` it plans the sweep as a batch job instead (`SweepCommand+Dispatch.swift`).
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
@@ -13,6 +14,11 @@ struct SweepCommand: ParsableCommand {
             The sweep file format is in docs/product.md. Points already stored in --db for this sweep are skipped, \
             so re-running an interrupted sweep finishes only the missing points. --shard i/n (0 ≤ i < n) runs the \
             points whose index ≡ i (mod n); merge shard databases with `colosim runs merge`.
+
+            --slurm writes a Slurm job array (one task per shard, each writing --out/shard-i.sqlite) and a merge \
+            job depending on it (afterok) that joins the shards into --db, and prints the sbatch command; --submit \
+            submits both. --k8s prints a Kubernetes Indexed Job manifest (one pod per shard; paths are the \
+            container's). --shards N sets the shard count (default: one per point).
             """)
 
     @Argument(help: "The sweep file (YAML).")
@@ -35,6 +41,39 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var store: RunsStoreOptions
 
+    @Flag(help: "Write a Slurm job array (one task per shard) and a dependent merge job instead of running.")
+    var slurm = false
+
+    @Flag(help: "Print a Kubernetes Indexed Job manifest (one pod per shard) instead of running.")
+    var k8s = false
+
+    @Flag(help: "With --slurm: submit both jobs with sbatch (else print the command).")
+    var submit = false
+
+    @Option(help: ArgumentHelp("With --slurm/--k8s: number of shards (default: one per grid point).", valueName: "N"))
+    var shards: Int?
+
+    @Option(help: ArgumentHelp("With --slurm/--k8s: CPUs (sweep worker threads) per task (default 1).", valueName: "N"))
+    var cpusPerTask: Int?
+
+    @Option(help: ArgumentHelp("With --slurm: folder for the job scripts, shard databases and logs (default colosim-sweep-NAME); with --k8s: the results volume's mount path (default /results).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("With --slurm: partition (default: the cluster's default).", valueName: "name"))
+    var partition: String?
+
+    @Option(help: ArgumentHelp("With --slurm: time limit per task, as sbatch --time takes it.", valueName: "limit"))
+    var time: String?
+
+    @Option(help: ArgumentHelp("With --slurm/--k8s: the colosim binary the tasks run (default: this one's absolute path; with --k8s: colosim in the image).", valueName: "path"))
+    var colosim: String?
+
+    @Option(help: ArgumentHelp("With --k8s: container image holding colosim and the sweep files (default colosim:latest).", valueName: "image"))
+    var image: String?
+
+    @Option(help: ArgumentHelp("With --k8s: PersistentVolumeClaim for the shard databases (default colosim-results).", valueName: "name"))
+    var claim: String?
+
     /// `--shard` as (index, count).
     func shardSpec() throws -> (index: Int, count: Int) {
         guard let shard else { return (0, 1) }
@@ -48,9 +87,11 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1") }
         _ = try shardSpec()
+        try validateDispatch()
     }
 
     func run() throws {
+        if slurm || k8s { return try runDispatch() }
         let spec = try SweepFile.load(path: sweep)
         var setup = try ScenarioRunner(path: spec.scenarioPath)
         let (shardIndex, shardCount) = try shardSpec()
