@@ -2,24 +2,23 @@ import Foundation
 import ResultStore
 import Simulator
 
-/// The result store as the node model's ``Simulator/ResponseStore``: responses as JSON blobs in the
-/// `node_responses` table, keyed by node-model version and state key.
+/// The result store as the node model's ``Simulator/ResponseStore``: responses as binary blobs
+/// (``Simulator/NodeResponse/binary``) in the `node_responses` table, keyed by node-model version and
+/// state key. A blob that does not decode is skipped (its state is evaluated again).
 struct NodeResponseStore: ResponseStore {
     let store: ResultStore
 
     func responses(version: String) throws -> [String: NodeResponse] {
-        let decoder = JSONDecoder()
         var out: [String: NodeResponse] = [:]
         for (key, data) in try store.responseBlobs(version: version) {
-            if let r = try? decoder.decode(NodeResponse.self, from: data) { out[key] = r }
+            if let r = NodeResponse(binary: [UInt8](data)) { out[key] = r }
         }
         return out
     }
 
     func save(_ responses: [String: NodeResponse], version: String) throws {
-        let encoder = JSONEncoder()
         var blobs: [String: Data] = [:]
-        for (key, r) in responses { blobs[key] = try encoder.encode(r) }
+        for (key, r) in responses { blobs[key] = Data(r.binary) }
         try store.saveResponseBlobs(blobs, version: version)
     }
 

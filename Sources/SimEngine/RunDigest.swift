@@ -28,13 +28,19 @@ public struct FNV1a64: Hashable, Sendable {
     @inlinable public mutating func combine(_ v: Double) { combine(v.bitPattern) }
     /// Mixes the UTF-8 bytes of a string followed by its length.
     public mutating func combine(_ s: String) {
+        combineBytes(s)
+        combine(UInt64(s.utf8.count))
+    }
+
+    /// Mixes the UTF-8 bytes of a string without its length: a long text hashed in pieces, then
+    /// `combine(UInt64(total length))`, hashes as ``combine(_:)-(String)`` of the joined text.
+    public mutating func combineBytes(_ s: String) {
         var h = _value
         for b in s.utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }
         _value = h
-        combine(UInt64(s.utf8.count))
     }
 
     /// The hash as 16 lowercase hex digits, as the references print it.

@@ -35,6 +35,8 @@ struct ClusterModel {
     var steps = 0
     var contextSwitches = 0.0
     var evaluated = 0
+    /// `response`: the key context of the device and engine last seen (``responseContext(of:)``).
+    var lastContext: (profile: DeviceProfile, isolation: IsolationSpec, context: NodeColocationState.Context)?
     var lookups = 0
     var hits = 0
     var nodeEvents: UInt64 = 0

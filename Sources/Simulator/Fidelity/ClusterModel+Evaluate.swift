@@ -26,18 +26,17 @@ extension ClusterModel {
             return out.map { r in (r, Array(repeating: 1.0, count: r.pods.count)) }
         case .response:
             var quantised: [(state: NodeColocationState, scales: [Double], key: String, order: [Int])] = []
-            var missing: [String: NodeColocationState] = [:]
+            var missing: [String: (NodeColocationState, UInt64)] = [:]
             var missingOrder: [String] = []
-            let context = states.first?.contextKey ?? ""
             for s in states {
                 let (q, scales) = quantise(s)
-                let (order, key) = q.canonical(context: context)
+                let (order, key, seed) = q.canonical(context: responseContext(of: s))
                 quantised.append((q, scales, key, order))
                 lookups += 1
                 if cache.response(key) != nil {
                     hits += 1
                 } else if missing[key] == nil {
-                    missing[key] = NodeColocationState(profile: q.profile, isolation: q.isolation, pods: order.map { q.pods[$0] })
+                    missing[key] = (NodeColocationState(profile: q.profile, isolation: q.isolation, pods: order.map { q.pods[$0] }), seed)
                     missingOrder.append(key)
                 } else {
                     hits += 1
@@ -45,11 +44,8 @@ extension ClusterModel {
             }
             let window = config.responseWindow
             let todo = missingOrder.compactMap { missing[$0] }
-            let keys = missingOrder
             let fresh = try Self.parallel(todo.count, jobs: config.evaluationJobs) { i in
-                var h = FNV1a64()
-                h.combine(keys[i])
-                return try NodeModel.evaluate(todo[i], window: window, seed: h.value)
+                try NodeModel.evaluate(todo[i].0, window: window, seed: todo[i].1)
             }
             for (key, r) in zip(missingOrder, fresh) {
                 cache.insert(r, for: key)
@@ -70,6 +66,15 @@ extension ClusterModel {
                 return (r, q.scales)
             }
         }
+    }
+
+    /// The key context of `state`'s device and engine: the last one computed when they are the same
+    /// (every GPU of a homogeneous run), so its kilobytes of text are described and hashed once.
+    mutating func responseContext(of state: NodeColocationState) -> NodeColocationState.Context {
+        if let c = lastContext, c.profile == state.profile, c.isolation == state.isolation { return c.context }
+        let context = NodeColocationState.Context(state)
+        lastContext = (state.profile, state.isolation, context)
+        return context
     }
 
     /// `state` with its load levels on the grid, and per pod the actual over the quantised load.

@@ -1,4 +1,5 @@
 import ColoModel
+import SimEngine
 
 /// One GPU's co-location state: its device, isolation engine and the pods on it with their load.
 /// The node model's input, and (quantised) the key of the response cache (DESIGN §11).
@@ -20,12 +21,43 @@ public struct NodeColocationState: Sendable, Hashable {
     /// The key text of the device and engine (the same for every GPU of a run: compute it once).
     public var contextKey: String { "\(profile)#\(isolation.keyText)#" }
 
+    /// The device and engine part of every state key of a run, computed once: a digest of
+    /// ``contextKey`` (the text itself is kilobytes, and not ASCII), and the FNV-1a state after it.
+    public struct Context: Sendable {
+        /// Two FNV-1a 64 digests of the context text, 32 hex digits.
+        public let digest: String
+        /// FNV-1a state after the context text's bytes (the prefix of every state's seed).
+        let prefix: FNV1a64
+        /// UTF-8 length of the context text.
+        let length: Int
+
+        /// The context of `state`'s device and engine.
+        public init(_ state: NodeColocationState) {
+            let text = state.contextKey
+            var a = FNV1a64()
+            a.combineBytes(text)
+            prefix = a
+            length = text.utf8.count
+            var b = FNV1a64()
+            b.combine(UInt64(0x9E37_79B9_7F4A_7C15))
+            b.combine(text)
+            var full = a
+            full.combine(UInt64(length))
+            digest = full.hex + b.hex
+        }
+    }
+
     /// The canonical form: the pods' order sorted by their key text (ties keep their order), so a
-    /// state does not depend on the order its pods were bound in, and the key text (`context`, which is
-    /// ``contextKey``, then the pods in that order). Each pod's key is built once. O(n log n).
-    public func canonical(context: String) -> (order: [Int], key: String) {
+    /// state does not depend on the order its pods were bound in; the cache key (the context's
+    /// digest, then the pods' key texts in that order); and the state's seed, FNV-1a 64 of the full
+    /// key text (``contextKey`` followed by the pods' texts). Each pod's key is built once. O(n log n).
+    public func canonical(context: Context) -> (order: [Int], key: String, seed: UInt64) {
         let keys = pods.map(\.keyText)
         let order = pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        return (order, context + order.map { keys[$0] }.joined(separator: "#"))
+        let podText = order.map { keys[$0] }.joined(separator: "#")
+        var h = context.prefix
+        h.combineBytes(podText)
+        h.combine(UInt64(context.length + podText.utf8.count))
+        return (order, context.digest + "#" + podText, h.value)
     }
 }
