@@ -5,6 +5,7 @@ import Foundation
 import GPUDevice
 import Regression
 import SimEngine
+import Simulator
 
 /// Simulator benchmarks (issue 6): the device model step, the scheduler on openb, and a full
 /// single-GPU and cluster scenario, each run as `colosim bench check` runs it.
@@ -56,5 +57,26 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Scenario_cluster_recsys_colocation") { benchmark in
         let c = BenchmarkSuites.scenario("recsys-colocation")
         for _ in benchmark.scaledIterations { blackHole(try c.run(.identity)) }
+    }
+
+    // Issue "One pipeline", must-show 3 on a slice: recsys under `shared` at response fidelity, the
+    // first simulated hour, one evaluation thread. Cold: an empty response cache, every state is
+    // evaluated by the node model. Warm: every state is in the cache (filled once before measuring),
+    // so this is the cluster, the scheduler and the cache look-ups alone.
+    for warm in [false, true] {
+        Benchmark("Scenario_cluster_recsys_shared_1h_response_\(warm ? "warm" : "cold")") { benchmark in
+            var runner = try ScenarioRunner(path: BenchmarkSuites.root + "/scenarios/recsys-colocation.yaml")
+            let overrides = try ScenarioOverrides(policy: "shared").setting("duration_s", to: "3600", field: "--set")
+            let filled = ResponseCache()
+            if warm {
+                runner.responseCache = filled
+                _ = try runner.run(overrides)
+            }
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                runner.responseCache = warm ? filled : ResponseCache()
+                blackHole(try runner.run(overrides))
+            }
+        }
     }
 }

@@ -40,12 +40,12 @@ extension SimulatedGPU {
         nvdec = dec
         var trigger = Instant.distantFuture
         for item in graphics where item.protectedUntil > now { trigger = min(trigger, item.protectedUntil) }
-        for (_, g) in grants where g.switchingUntil > now { trigger = min(trigger, g.switchingUntil) }
+        trigger = min(trigger, grants.switchEnd(after: now))
         nextTrigger = trigger
     }
 
     func isCandidate(_ i: Int) -> Bool {
-        graphics[i].eligible && (grants[.graphics] ?? DomainGrant()).admits(graphics[i].context, now: now)
+        graphics[i].eligible && grants.graphics.admits(graphics[i].context, now: now)
     }
 
     private mutating func allocateGraphics() {
@@ -54,7 +54,7 @@ extension SimulatedGPU {
             graphics[i].smShare = 0
             graphics[i].progressRate = 0
         }
-        let grant = grants[.graphics] ?? DomainGrant()
+        let grant = grants.graphics
         if now < grant.switchingUntil { return }
         var candidates: [Int] = []
         var contexts: [ContainerID] = []

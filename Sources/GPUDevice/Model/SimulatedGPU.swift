@@ -20,9 +20,7 @@ public struct SimulatedGPU: Sendable {
     /// Frames on the NVDEC engines, in submission order.
     public internal(set) var nvdec: [CodecItem] = []
     /// Grant state per domain.
-    public private(set) var grants: [SliceDomain: DomainGrant] = [
-        .graphics: DomainGrant(), .nvenc: DomainGrant(), .nvdec: DomainGrant(),
-    ]
+    public private(set) var grants = DomainGrants()
     /// Device memory.
     public var memory: DeviceMemory
     /// Weight of each scheduling context (spatial sharing between contexts under `.shareAll`).
@@ -30,7 +28,7 @@ public struct SimulatedGPU: Sendable {
     /// The time up to which progress and usage have been integrated.
     public private(set) var now: Instant = .zero
     /// Usage integrals per container.
-    public private(set) var usage: [ContainerID: EngineUsage] = [:]
+    public private(set) var usage = UsageTable()
     /// ∫ [any SM work running] dt (GPU utilization numerator), ns.
     public private(set) var busyTime: Double = 0
     /// ∫ Σ SM share dt, ns.
@@ -118,7 +116,7 @@ public struct SimulatedGPU: Sendable {
             smTime += totalSMShare * dt
             for i in graphics.indices where graphics[i].smShare > 0 {
                 graphics[i].remaining -= graphics[i].progressRate * dt
-                usage[graphics[i].container, default: EngineUsage()].add(graphics[i].engine, graphics[i].smShare * dt)
+                usage.add(graphics[i].container, graphics[i].engine, graphics[i].smShare * dt)
             }
         }
         if !nvenc.isEmpty {
@@ -143,7 +141,7 @@ public struct SimulatedGPU: Sendable {
         for i in items.indices where items[i].running {
             items[i].remaining -= dt
             busy += 1
-            usage[items[i].container, default: EngineUsage()].add(kind, per * dt)
+            usage.add(items[i].container, kind, per * dt)
         }
         if kind == .nvenc { nvencTime += Double(busy) * per * dt } else { nvdecTime += Double(busy) * per * dt }
     }
@@ -165,7 +163,8 @@ public struct SimulatedGPU: Sendable {
         for item in nvdec where item.running {
             best = min(best, now.nanoseconds + Int64(max(0, item.remaining).rounded(.up)))
         }
-        for (_, g) in grants where g.switchingUntil > now { best = min(best, g.switchingUntil.nanoseconds) }
+        let switchEnd = grants.switchEnd(after: now)
+        if switchEnd != .distantFuture { best = min(best, switchEnd.nanoseconds) }
         return best == .max ? nil : Instant(nanoseconds: best)
     }
 

@@ -26,9 +26,7 @@ extension SingleGPUModel {
 
     /// Records every container's usage integrals for trailing-window utilization.
     mutating func takeSample() {
-        var u: [ContainerID: EngineUsage] = [:]
-        for c in config.containers { u[c.id] = device.usage(of: c.id) }
-        samples.append((sim.now, u))
+        samples.append((sim.now, config.containers.map { device.usage(of: $0.id) }))
         if samples.count > 4096 { samples.removeFirst(2048) }
         if !ended { sim.schedule(.utilSample, at: sim.now + Self.utilSamplePeriod, priority: 3) }
     }
@@ -36,7 +34,7 @@ extension SingleGPUModel {
     /// SM utilization of every container over `[now − window, now]` (compute + render SM share).
     func utilization(over window: SimDuration) -> [ContainerID: Double] {
         let target = sim.now - window
-        var base: (time: Instant, usage: [ContainerID: EngineUsage]) = (.zero, [:])
+        var base: (time: Instant, usage: [EngineUsage]) = (.zero, [])
         // Latest sample at or before the window start (samples are in time order).
         var lo = 0, hi = samples.count - 1, found = -1
         while lo <= hi {
@@ -46,10 +44,10 @@ extension SingleGPUModel {
         if found >= 0 { base = samples[found] } else if target > .zero, let first = samples.first { base = first }
         let elapsed = Double(sim.now.nanoseconds - base.time.nanoseconds)
         var out: [ContainerID: Double] = [:]
-        for c in config.containers {
+        for (k, c) in config.containers.enumerated() {
             guard elapsed > 0 else { out[c.id] = 0; continue }
             let now = device.usage(of: c.id)
-            let then = base.usage[c.id] ?? EngineUsage()
+            let then = k < base.usage.count ? base.usage[k] : EngineUsage()
             out[c.id] = max(0, ((now.compute + now.render) - (then.compute + then.render)) / elapsed)
         }
         return out

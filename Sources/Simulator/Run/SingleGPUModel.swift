@@ -39,7 +39,8 @@ struct SingleGPUModel {
     var windows: [ShareWindow] = []
     // Utilization samples for gate windows.
     var samplingStarted = false
-    var samples: [(time: Instant, usage: [ContainerID: EngineUsage])] = []
+    /// Each sample holds the containers' usage in ``SimulationConfig/containers`` order.
+    var samples: [(time: Instant, usage: [EngineUsage])] = []
     var oomEvents: [OOMEvent] = []
     var oomCount: [ContainerID: Int] = [:]
     /// NVML-style per-process samples, when the gate reads them (``UtilizationReport/nvmlProcessSamples(period:)``).
