@@ -5,7 +5,8 @@ import Yams
 /// `start_from`, per service / job `bindings` and the informational `k8s` origin.
 extension ClusterScenarioLoader {
     /// Reads `bindings: [{node: NAME-or-INDEX, gpu: LOCAL-INDEX}, …]` (one entry per replica or job
-    /// instance, in order; at most `count`) into global GPU indices (node-major).
+    /// instance, in order; at most `count`) into global GPU indices (node-major); -1 for a named node
+    /// past `cluster.nodes`. `node` is a name of `cluster.node_names`, or an index when there are none.
     static func parseBindings(_ r: inout MappingReader, count: Int, nodeNames: [String], nodes: Int,
                               gpusPerNode: Int, file: String, index: LineIndex) throws -> [Int] {
         guard let items = try r.sequence("bindings") else { return [] }
@@ -19,7 +20,7 @@ extension ClusterScenarioLoader {
             let node: Int
             if let k = nodeNames.firstIndex(of: nodeText) {
                 node = k
-            } else if let k = Int(nodeText), k >= 0, k < nodes {
+            } else if nodeNames.isEmpty, let k = Int(nodeText), k >= 0, k < nodes {
                 node = k
             } else {
                 let known = nodeNames.isEmpty ? "a node index 0…\(nodes - 1)" : "one of cluster.node_names (\(nodeNames.joined(separator: ", ")))"
@@ -27,7 +28,9 @@ extension ClusterScenarioLoader {
             }
             let gpu = try b.int("gpu", required: true, min: 0, max: gpusPerNode - 1) ?? 0
             try b.finish()
-            out.append(node * gpusPerNode + gpu)
+            // A named node beyond `cluster.nodes` (a GPU search or `--gpus` shrank the cluster): the
+            // pod has no binding in this cluster and is scheduled (-1).
+            out.append(node < nodes ? node * gpusPerNode + gpu : -1)
         }
         return out
     }

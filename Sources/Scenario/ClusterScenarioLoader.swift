@@ -70,7 +70,6 @@ public enum ClusterScenarioLoader {
                 }
                 nodeNames.append(n)
             }
-            if nodeNames.count != nodes { throw cl.error("node_names", "has \(nodeNames.count) names for \(nodes) nodes") }
         }
         try cl.finish()
         let startFrom = try r.choice("start_from", ["current", "empty"]) ?? "current"
@@ -131,7 +130,7 @@ public enum ClusterScenarioLoader {
             var made = try parseJobs(&j, duration: duration)
             let pins = try parseBindings(&j, count: made.count, nodeNames: nodeNames, nodes: nodes, gpusPerNode: perNode,
                                          file: file, index: index)
-            for (k, g) in pins.enumerated() { made[k].pinnedGPU = g }
+            for (k, g) in pins.enumerated() where g >= 0 { made[k].pinnedGPU = g }
             if let o = try parseOrigin(&j), let first = made.first { origins[first.name] = o }
             jobs += made
             try j.finish()

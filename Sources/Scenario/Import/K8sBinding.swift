@@ -16,4 +16,12 @@ public struct K8sBinding: Sendable, Hashable {
     public var gpus: [Int]
     /// How `gpus` was found.
     public var source: Source
+
+    /// Creates a binding.
+    public init(pod: String, node: String, gpus: [Int], source: Source) {
+        self.pod = pod
+        self.node = node
+        self.gpus = gpus
+        self.source = source
+    }
 }

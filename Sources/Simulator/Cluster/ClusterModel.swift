@@ -152,7 +152,8 @@ struct ClusterModel {
         var order: [(service: Int, replica: Int, pin: Int?)] = []
         for (s, svc) in config.services.enumerated() {
             for k in 0..<svc.replicas {
-                order.append((s, k, pinning && k < svc.pinnedGPUs.count ? svc.pinnedGPUs[k] : nil))
+                let pin = pinning && k < svc.pinnedGPUs.count && svc.pinnedGPUs[k] >= 0 ? svc.pinnedGPUs[k] : nil
+                order.append((s, k, pin))
             }
         }
         var ids: [Int] = []
