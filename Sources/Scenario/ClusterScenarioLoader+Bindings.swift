@@ -5,8 +5,8 @@ import Yams
 /// `start_from`, per service / job `bindings` and the informational `k8s` origin.
 extension ClusterScenarioLoader {
     /// Reads `bindings: [{node: NAME-or-INDEX, gpu: LOCAL-INDEX}, …]` (one entry per replica or job
-    /// instance, in order; at most `count`) into global GPU indices (node-major); -1 for a named node
-    /// past `cluster.nodes`. `node` is a name of `cluster.node_names`, or an index when there are none.
+    /// instance, in order; at most `count`) into global GPU indices (node-major); -1 for a GPU outside
+    /// the cluster (a named node past `cluster.nodes`, a GPU past `gpus_per_node`). `node` is a name of `cluster.node_names`, or an index when there are none.
     static func parseBindings(_ r: inout MappingReader, count: Int, nodeNames: [String], nodes: Int,
                               gpusPerNode: Int, file: String, index: LineIndex) throws -> [Int] {
         guard let items = try r.sequence("bindings") else { return [] }
@@ -26,11 +26,11 @@ extension ClusterScenarioLoader {
                 let known = nodeNames.isEmpty ? "a node index 0…\(nodes - 1)" : "one of cluster.node_names (\(nodeNames.joined(separator: ", ")))"
                 throw b.error("node", "unknown node '\(nodeText)'; expected \(known)")
             }
-            let gpu = try b.int("gpu", required: true, min: 0, max: gpusPerNode - 1) ?? 0
+            let gpu = try b.int("gpu", required: true, min: 0, max: 64) ?? 0
             try b.finish()
-            // A named node beyond `cluster.nodes` (a GPU search or `--gpus` shrank the cluster): the
-            // pod has no binding in this cluster and is scheduled (-1).
-            out.append(node < nodes ? node * gpusPerNode + gpu : -1)
+            // A GPU outside the cluster (a GPU search or `--gpus` resized it: a named node past
+            // `cluster.nodes`, a GPU past `gpus_per_node`): the pod has no binding here and is scheduled (-1).
+            out.append(node < nodes && gpu < gpusPerNode ? node * gpusPerNode + gpu : -1)
         }
         return out
     }

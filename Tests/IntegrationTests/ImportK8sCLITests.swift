@@ -121,4 +121,19 @@ struct ImportK8sCLITests {
         #expect(r.stderr.contains("amd.com/gpu"))
         #expect((Self.json(r.stdout)["issues"] as? [Any])?.count == 1)
     }
+
+    /// `plan --explain` on the imported scenario: today's placement beside what the scheduler does on an
+    /// empty cluster, with the scheduler's reasons.
+    @Test func planExplainShowsBothPlacements() throws {
+        let file = try Self.imported("hami-nodes.json", "hami-pods.json")
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("k8s-plan-\(UUID().uuidString).sqlite").path
+        let r = try runColosim(["plan", file, "--policies", "shared", "--min-gpus", "8", "--max-gpus", "8",
+                                "--explain", "--quiet", "--db", db])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Placement at t = 0"))
+        let row = r.stdout.split(separator: "\n").first { $0.contains("batch/train-llm-0-0") }.map(String.init) ?? ""
+        #expect(row.contains("gpu-node-b/0"), "now: \(row)")
+        #expect(row.contains("gpu-node-a/2"), "binpack on an empty cluster: \(row)")
+        #expect(row.contains("scheduler (binpack)"), "\(row)")
+    }
 }

@@ -182,7 +182,9 @@ struct K8sImportTests {
         let ok = try ClusterScenarioLoader.parse(yaml: base + "    bindings: [{node: b, gpu: 1}]\n", file: "t.yaml")
         #expect(ok.services[0].base.pinnedGPUs == [3])
         #expect(throws: ScenarioError.self) { try ClusterScenarioLoader.parse(yaml: base + "    bindings: [{node: c, gpu: 0}]\n", file: "t.yaml") }
-        #expect(throws: ScenarioError.self) { try ClusterScenarioLoader.parse(yaml: base + "    bindings: [{node: a, gpu: 2}]\n", file: "t.yaml") }
+        // A GPU outside the (resized) cluster: no binding, the pod is scheduled.
+        #expect(try ClusterScenarioLoader.parse(yaml: base + "    bindings: [{node: a, gpu: 2}]\n", file: "t.yaml").services[0].base.pinnedGPUs == [-1])
+        #expect(throws: ScenarioError.self) { try ClusterScenarioLoader.parse(yaml: base + "    bindings: [{node: a, gpu: -1}]\n", file: "t.yaml") }
         #expect(throws: ScenarioError.self) {
             try ClusterScenarioLoader.parse(yaml: base + "    bindings: [{node: a, gpu: 0}, {node: a, gpu: 1}]\n", file: "t.yaml")
         }
