@@ -194,4 +194,34 @@ struct K8sImportTests {
             #expect("\(e)".contains("services[0].bindings[0].node"), "\(e)")
         }
     }
+
+    /// Robustness: truncations and byte substitutions of both fixtures either import or stop with a
+    /// located issue (never a trap, never an empty path), under both --on-error modes.
+    @Test func mutatedInputsNeverCrash() throws {
+        let nodes = try Self.data("hami-nodes.json"), pods = try Self.data("hami-pods.json")
+        let bytes = Array(pods)
+        var variants: [[UInt8]] = []
+        for cut in stride(from: 0, to: bytes.count, by: 53) { variants.append(Array(bytes[..<cut])) }
+        let subs: [UInt8] = Array("x-9.\"{[]}:,0".utf8)
+        for (k, i) in stride(from: 7, to: bytes.count, by: 41).enumerated() {
+            var b = bytes
+            b[i] = subs[k % subs.count]
+            variants.append(b)
+        }
+        var stopped = 0
+        for v in variants {
+            for mode in K8sImportOptions.OnError.allCases {
+                var o = K8sImportOptions()
+                o.onError = mode
+                do {
+                    let r = try K8sImporter.run(nodes: nodes, nodesFile: "n.json", pods: Data(v), podsFile: "p.json", options: o)
+                    for i in r.issues { #expect(!i.path.isEmpty) }
+                } catch {
+                    stopped += 1
+                    #expect(!error.issue.path.isEmpty && error.issue.file == "p.json", "\(error)")
+                }
+            }
+        }
+        #expect(stopped > 0)
+    }
 }
