@@ -136,4 +136,17 @@ struct ImportK8sCLITests {
         #expect(row.contains("gpu-node-a/2"), "binpack on an empty cluster: \(row)")
         #expect(row.contains("scheduler (binpack)"), "\(row)")
     }
+
+    /// What-if on the imported scenario: `--set` of a service's load, the engine and the placement apply.
+    @Test func setOverridesApply() throws {
+        let file = try Self.imported("hami-nodes.json", "hami-pods.json")
+        let r = try runColosim(["run", "--no-store", file, "--json", "--set", "duration_s=600",
+                                "--set", "services.prod/ranker-7d9f8.load.poisson_rps=400",
+                                "--set", "isolation.engine=user-mode-time-sliced", "--set", "placement=spread"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let services = Self.json(r.stdout)["services"] as? [[String: Any]] ?? []
+        func requests(_ n: String) -> Double { (services.first { $0["name"] as? String == n }?["requests"] as? NSNumber)?.doubleValue ?? 0 }
+        let ratio = requests("prod/ranker-7d9f8") / max(1, requests("prod/embed-6f4d1"))
+        #expect(ratio > 6 && ratio < 10, "ranker at 400 rps vs embed at 50: \(ratio)")
+    }
 }
