@@ -20,7 +20,13 @@ struct K8sScenarioWriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if ch.value < 0x20 { out += String(format: "\\x%02x", ch.value) } else { out.unicodeScalars.append(ch) }
+                // YAML allows only printable characters, even quoted: escape the rest (C0, DEL, C1, non-characters).
+                let v = ch.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
+                    out += String(format: "\\u%04X", v)
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
             }
         }
         return out + "\""
