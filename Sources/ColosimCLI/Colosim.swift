@@ -20,7 +20,7 @@ public struct Colosim: ParsableCommand {
         version: ColosimVersion.string,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, PlanCommand.self, TuneCommand.self,
                       PlaceCommand.self, CalibrateCommand.self, TraceCommand.self, RunsCommand.self,
-                      ReportCommand.self, BenchCommand.self]
+                      ReportCommand.self, BenchCommand.self, ImportCommand.self]
     )
 
     public init() {}

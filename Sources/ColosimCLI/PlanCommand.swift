@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResultStore
+import Scenario
 import Scheduling
 import Simulator
 
@@ -47,6 +48,9 @@ struct PlanCommand: ParsableCommand {
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
+
+    @Flag(help: "Also show the t = 0 placement: current bindings beside each policy's scheduler on an empty cluster, with reasons (text only).")
+    var explain = false
 
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
@@ -155,5 +159,15 @@ struct PlanCommand: ParsableCommand {
         progress.finish()
         let report = PlanReport(scenario: scenario, searched: lower...upper, slaP99Ms: sla, minUtilization: target, plans: plans)
         print(json ? report.json : report.text, terminator: json ? "\n" : "")
+        if explain && !json {
+            let text = try runner.effectiveText(base)
+            let loaded: ClusterScenario
+            do {
+                loaded = try ClusterScenarioLoader.parse(yaml: text, file: scenario)
+            } catch let e as ScenarioError {
+                throw InputError(file: e.file, line: e.line, field: e.field, e.message)
+            }
+            print(try PlanPlacementTable.text(loaded, policies: names), terminator: "")
+        }
     }
 }

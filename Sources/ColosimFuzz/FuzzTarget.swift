@@ -10,13 +10,13 @@ import ColosimCLI
 /// the command-line parser. ``run(_:)`` must return for every input (a trap is a crash) within
 /// the harness's time budget, and a refusal must be located (``FuzzOutcome/unlocated`` otherwise).
 public struct FuzzTarget: Sendable {
-    /// The target's name (`scenario`, `trace`, `calibration`, `cli`).
+    /// The target's name (`scenario`, `trace`, `calibration`, `cli`, `k8s`).
     public let name: String
     /// Runs one input.
     public let run: @Sendable ([UInt8]) -> FuzzOutcome
 
     /// Every target, in a fixed order.
-    public static let all: [FuzzTarget] = [scenario, trace, calibration, cli]
+    public static let all: [FuzzTarget] = [scenario, trace, calibration, cli, k8s]
 
     /// The target called `name`.
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
@@ -133,5 +133,35 @@ public struct FuzzTarget: Sendable {
             // ArgumentParser's messages name the flag; an InputError names its field.
             return .rejected(Colosim.fullMessage(for: error))
         }
+    }
+
+    /// The Kubernetes importer (`colosim import k8s`): the input is a nodes list, a line `---`, and a
+    /// pods list (both `kubectl … -o json`), imported under both `--on-error` modes; the scenario it
+    /// writes for an accepted input is loaded back. Every refusal carries a JSON path.
+    public static let k8s = FuzzTarget(name: "k8s") { bytes in
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parts = text.components(separatedBy: "\n---\n")
+        let nodes = Data((parts.first ?? "").utf8)
+        let pods = Data((parts.count > 1 ? parts[1...].joined(separator: "\n---\n") : "").utf8)
+        var outcome: FuzzOutcome = .accepted
+        for mode in K8sImportOptions.OnError.allCases {
+            var o = K8sImportOptions()
+            o.onError = mode
+            do {
+                let r = try K8sImporter.run(nodes: nodes, nodesFile: "nodes.json", pods: pods, podsFile: "pods.json", options: o)
+                if let i = r.issues.first(where: { $0.path.isEmpty }) { return .unlocated(i.description) }
+                do {
+                    _ = try ClusterScenarioLoader.parse(yaml: r.scenarioYAML, file: "imported.yaml")
+                } catch {
+                    return .unlocated("the imported scenario does not load: \(error)")
+                }
+            } catch let error as K8sImportError {
+                if error.issue.path.isEmpty { return .unlocated(error.description) }
+                outcome = .rejected(error.description)
+            } catch {
+                return .unlocated("\(error)")
+            }
+        }
+        return outcome
     }
 }

@@ -42,6 +42,10 @@ public struct ClusterScenario: Sendable {
     public var base: ClusterSimulationConfig
     /// The services.
     public var services: [Service]
+    /// `cluster.node_names`: the nodes' names (empty: unnamed, `node-0` …).
+    public var nodeNames: [String] = []
+    /// The live-cluster pod each service or job was imported from (`k8s:`), by service or job name.
+    public var origins: [String: ClusterPodOrigin] = [:]
 
     /// The simulator configuration for `policy` and `seed` (profiles are drawn from `seed`).
     public func simulationConfig(policy: ColocationPolicyKind? = nil, seed: UInt64? = nil) throws -> ClusterSimulationConfig {

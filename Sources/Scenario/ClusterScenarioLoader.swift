@@ -59,7 +59,20 @@ public enum ClusterScenarioLoader {
         var profile = DeviceProfile.named(DeviceProfile.defaultName) ?? .v100SXM2_16GB
         if let p = try cl.choice("profile", DeviceProfile.catalogNames), let named = DeviceProfile.named(p) { profile = named }
         let memory = try cl.int("gpu_memory_mib", min: 1) ?? Int(profile.memoryBytes / 1_048_576)
+        var nodeNames: [String] = []
+        if let items = try cl.sequence("node_names") {
+            for (i, item) in items.enumerated() {
+                guard let n = item.scalar?.string, !n.isEmpty else {
+                    throw ScenarioError(file: file, line: item.mark?.line, field: "cluster.node_names[\(i)]", "expected a node name")
+                }
+                if nodeNames.contains(n) {
+                    throw ScenarioError(file: file, line: item.mark?.line, field: "cluster.node_names[\(i)]", "duplicate node name '\(n)'")
+                }
+                nodeNames.append(n)
+            }
+        }
         try cl.finish()
+        let startFrom = try r.choice("start_from", ["current", "empty"]) ?? "current"
 
         var placement: PlacementPolicyKind?
         if let p = try r.choice("placement", PlacementPolicyKind.allCases.map(\.rawValue)) { placement = PlacementPolicyKind(rawValue: p) }
@@ -100,17 +113,26 @@ public enum ClusterScenarioLoader {
         var shapers: [String: DutyCycleShaper] = [:]
         var services: [ClusterScenario.Service] = []
         var names = Set<String>()
+        var origins: [String: ClusterPodOrigin] = [:]
         for (i, item) in (try r.sequence("services") ?? []).enumerated() {
             var s = try MappingReader(item, path: "services[\(i)]", file: file, index: index)
-            let svc = try parseService(&s, file: file, shapers: &shapers)
+            var svc = try parseService(&s, file: file, shapers: &shapers)
             if !names.insert(svc.base.name).inserted { throw s.error("name", "duplicate service name '\(svc.base.name)'") }
+            svc.base.pinnedGPUs = try parseBindings(&s, count: svc.base.replicas, nodeNames: nodeNames, nodes: nodes,
+                                                    gpusPerNode: perNode, file: file, index: index)
+            if let o = try parseOrigin(&s) { origins[svc.base.name] = o }
             try s.finish()
             services.append(svc)
         }
         var jobs: [ClusterJobConfig] = []
         for (i, item) in (try r.sequence("jobs") ?? []).enumerated() {
             var j = try MappingReader(item, path: "jobs[\(i)]", file: file, index: index)
-            jobs += try parseJobs(&j, duration: duration)
+            var made = try parseJobs(&j, duration: duration)
+            let pins = try parseBindings(&j, count: made.count, nodeNames: nodeNames, nodes: nodes, gpusPerNode: perNode,
+                                         file: file, index: index)
+            for (k, g) in pins.enumerated() where g >= 0 { made[k].pinnedGPU = g }
+            if let o = try parseOrigin(&j), let first = made.first { origins[first.name] = o }
+            jobs += made
             try j.finish()
         }
         if services.isEmpty && jobs.isEmpty { throw r.error("services", "needs at least one service or job") }
@@ -130,8 +152,12 @@ public enum ClusterScenarioLoader {
         base.kernelMode = iso.kernel
         base.kernelModePolicy = iso.kernelPolicy
         base.engine = iso.engine
-        return ClusterScenario(name: name, description: description, file: file, seed: seed, policy: policy,
-                               comparePolicies: compare, base: base, services: services)
+        base.startFromBindings = startFrom == "current"
+        var scenario = ClusterScenario(name: name, description: description, file: file, seed: seed, policy: policy,
+                                       comparePolicies: compare, base: base, services: services)
+        scenario.nodeNames = nodeNames
+        scenario.origins = origins
+        return scenario
     }
 
     /// Resolves a trace path: as given (relative to the working directory), else relative to the

@@ -13,7 +13,7 @@ import TestSupport
         FuzzDriver.loadCorpus(root.appendingPathComponent("\(folder)/\(target)").path)
     }
 
-    @Test(arguments: ["scenario", "trace", "calibration", "cli"])
+    @Test(arguments: ["scenario", "trace", "calibration", "cli", "k8s"])
     func regressionInputsAreRefusedWithALocation(target name: String) throws {
         let target = try #require(FuzzTarget.named(name))
         let saved = Self.inputs("Tests/FuzzTests/Regressions", name)
@@ -23,7 +23,7 @@ import TestSupport
         }
     }
 
-    @Test(arguments: ["scenario", "trace", "calibration", "cli"])
+    @Test(arguments: ["scenario", "trace", "calibration", "cli", "k8s"])
     func seedCorpusIsAcceptedOrRefusedWithALocation(target name: String) throws {
         let target = try #require(FuzzTarget.named(name))
         let corpus = Self.inputs("Fuzz/corpus", name)

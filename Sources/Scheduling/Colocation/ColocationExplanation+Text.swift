@@ -30,6 +30,9 @@ extension ColocationExplanation {
             let nodes = feasible >= 0 ? "the best of \(feasible) feasible \(feasible == 1 ? "node" : "nodes")" : "the best node"
             return "scheduler (\(pool)): \(gpu) on \(nodes), score \(score)\(ties); the GPU had \(left) of "
                 + "\(GPUShare.milliPerGPU) milli-GPU free for \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"
+        case .pinned(let pool, let left):
+            return "current binding (\(pool)): the scenario says the pod runs on \(gpu) now, and it had \(left) of "
+                + "\(GPUShare.milliPerGPU) milli-GPU free for \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB, so it stays there"
         case .unschedulable(let pool, let rejected):
             let why = rejected.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             return "scheduler (\(pool)): no node fits \(pod.gpuMilli) milli-GPU and \(pod.memoryMiB) MiB"

@@ -76,6 +76,13 @@ public struct ColocationScheduler: Sendable {
             }
             queue.append(pod)
             return [.queued(pod: pod.id)]
+        case .submitPinned(let pod, let gpu):
+            if let a = pin(pod, gpu: gpu, now: now) ?? place(pod, now: now, explainFailure: true) {
+                if config.autoscale, pod.priorityClass == .bestEffort, case .bind(_, let g) = a { lent.append(g) }
+                return [a]
+            }
+            queue.append(pod)
+            return [.queued(pod: pod.id)]
         case .finish(let id):
             if let g = release(id) { lent.removeAll { $0 == g } }
             return drain(now: now)
@@ -126,6 +133,27 @@ public struct ColocationScheduler: Sendable {
                 reason: .placement(pod: pod, placement: poolName(p), choice: .scheduled(
                     pool: poolName(p), score: d.score, feasibleNodes: d.feasibleNodes, tiedNodes: d.tiedNodes,
                     milliLeft: max(0, left) + pod.gpuMilli))))
+        }
+        return .bind(pod: pod.id, gpu: g)
+    }
+
+    /// Binds `pod` to `gpu` (its current binding) when that GPU has room for it in the pod's pool
+    /// (milli-GPU left after the pod limits, device memory); nil when it has none or `gpu` is not a GPU.
+    mutating func pin(_ pod: ColocationPod, gpu g: Int, now: Double) -> ColocationAction? {
+        guard g >= 0, g < config.gpuCount else { return nil }
+        let p = pool(of: pod)
+        let node = g / config.gpusPerNode, local = g % config.gpusPerNode
+        let left = pools[p].cluster.nodes[node].gpuMilliLeft[local]
+        guard left >= pod.gpuMilli, occupancy.gpus[g].memoryUsed + pod.memoryMiB <= config.gpuMemoryMiB else { return nil }
+        let shape = PodShape(cpuMilli: 0, memoryMiB: p == 0 ? pod.memoryMiB : 0, gpuCount: 1, gpuMilli: pod.gpuMilli)
+        let pl = pools[p].bind(shape, node: node, gpus: GPUSet([local]))
+        placed[pod.id] = (p, pl)
+        occupancy.bind(pod, gpu: g)
+        sync(g)
+        if explains {
+            explanations.append(ColocationExplanation(
+                time: now, kind: .bind, pod: pod.id, gpu: g,
+                reason: .placement(pod: pod, placement: poolName(p), choice: .pinned(pool: poolName(p), milliLeft: left))))
         }
         return .bind(pod: pod.id, gpu: g)
     }

@@ -17,6 +17,9 @@ public struct ClusterJobConfig: Sendable {
     public var memoryMiB: Int
     /// Time-slice weight.
     public var weight: Double
+    /// The GPU the job runs on now (global index), where the scenario says so; honoured at its
+    /// submission when ``ClusterSimulationConfig/startFromBindings``.
+    public var pinnedGPU: Int?
 
     /// Creates a job.
     public init(kind: Kind, gpuMilli: Int = 500, memoryMiB: Int = 4096, weight: Double = 1) {

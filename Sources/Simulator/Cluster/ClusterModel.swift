@@ -89,6 +89,8 @@ struct ClusterModel {
 
     mutating func run() throws -> ClusterSimulationResult {
         var sim = Simulation<Double, ClusterEvent>()
+        let pinning = config.startFromBindings && !colocation.autoscale
+            && (config.services.contains { !$0.pinnedGPUs.isEmpty } || config.jobs.contains { $0.pinnedGPU != nil })
         for (j, job) in config.jobs.enumerated() {
             var s = ClusterJobState(config: job, pod: jobBase + j)
             switch job.kind {
@@ -109,12 +111,15 @@ struct ClusterModel {
                 s.generator = g
             }
             jobs.append(s)
-            sim.schedule(.submit(job: j), at: max(0, s.submitTime), priority: 0)
+            // Pinned jobs due at t = 0 are bound with the pinned replicas, before any other pod.
+            if !(pinning && job.pinnedGPU != nil && s.submitTime <= 0) {
+                sim.schedule(.submit(job: j), at: max(0, s.submitTime), priority: 0)
+            }
         }
         if colocation.autoscale {
             sim.schedule(.scale, at: 0, priority: -1)
         } else {
-            startFixedReplicas()
+            startFixedReplicas(pinning: pinning, sim: &sim)
         }
         sim.schedule(.step, at: 0, priority: 1)
         while let e = sim.nextEvent(before: config.duration) {
@@ -128,11 +133,7 @@ struct ClusterModel {
                 let next = e.time + config.scaleInterval
                 if next < config.duration { sim.schedule(.scale, at: next, priority: -1) }
             case .submit(let j):
-                jobs[j].submitted = true
-                let p = ColocationPod(id: jobs[j].pod, priorityClass: .bestEffort,
-                                      gpuMilli: colocation.milli(.bestEffort, requested: jobs[j].config.gpuMilli),
-                                      memoryMiB: jobs[j].config.memoryMiB, weight: jobs[j].config.weight)
-                apply(decide(.submit(p), now: e.time), now: e.time, sim: &sim)
+                submitJob(j, now: e.time, sim: &sim)
             case .replicaReady(let r):
                 if replicas[r].alive { replicas[r].ready = true }
             }
@@ -145,20 +146,53 @@ struct ClusterModel {
         return result()
     }
 
-    mutating func startFixedReplicas() {
+    /// Starts every service's fixed replicas at t = 0. With `pinning` (the scenario's current
+    /// bindings), the pinned replicas are submitted first, then the pinned jobs due at t = 0, then the
+    /// other replicas, so a pod the scenario says runs somewhere is not displaced by one it does not.
+    mutating func startFixedReplicas(pinning: Bool, sim: inout Simulation<Double, ClusterEvent>) {
         var sink = Simulation<Double, ClusterEvent>()
+        var order: [(service: Int, replica: Int, pin: Int?)] = []
         for (s, svc) in config.services.enumerated() {
             for k in 0..<svc.replicas {
-                let id = replicas.count
-                var profile: TimeSeries?
-                if case .utilizationProfiles(let ps) = svc.load, !ps.isEmpty { profile = ps[k % ps.count] }
-                replicas.append(ClusterReplica(service: s, gpu: -1, pod: id, ready: true, profile: profile))
-                let p = ColocationPod(id: id, priorityClass: .latencySensitive,
-                                      gpuMilli: colocation.milli(.latencySensitive, requested: svc.gpuMilli),
-                                      memoryMiB: svc.memoryMiB, weight: svc.weight)
-                apply(decide(.submit(p), now: 0), now: 0, sim: &sink)
+                let pin = pinning && k < svc.pinnedGPUs.count && svc.pinnedGPUs[k] >= 0 ? svc.pinnedGPUs[k] : nil
+                order.append((s, k, pin))
             }
         }
+        var ids: [Int] = []
+        for (s, k, _) in order {
+            let svc = config.services[s]
+            var profile: TimeSeries?
+            if case .utilizationProfiles(let ps) = svc.load, !ps.isEmpty { profile = ps[k % ps.count] }
+            ids.append(replicas.count)
+            replicas.append(ClusterReplica(service: s, gpu: -1, pod: replicas.count, ready: true, profile: profile))
+        }
+        func submit(_ i: Int, _ model: inout ClusterModel) {
+            let svc = model.config.services[order[i].service]
+            let p = ColocationPod(id: ids[i], priorityClass: .latencySensitive,
+                                  gpuMilli: model.colocation.milli(.latencySensitive, requested: svc.gpuMilli),
+                                  memoryMiB: svc.memoryMiB, weight: svc.weight)
+            let event: ColocationEvent = order[i].pin.map { .submitPinned(p, gpu: $0) } ?? .submit(p)
+            model.apply(model.decide(event, now: 0), now: 0, sim: &sink)
+        }
+        for i in order.indices where order[i].pin != nil { submit(i, &self) }
+        if pinning {
+            for j in jobs.indices where config.jobs[j].pinnedGPU != nil && jobs[j].submitTime <= 0 {
+                submitJob(j, now: 0, sim: &sim)
+            }
+        }
+        for i in order.indices where order[i].pin == nil { submit(i, &self) }
+    }
+
+    /// Submits job `j` to the scheduler at `now` (to its current binding when it has one and the run
+    /// starts from bindings).
+    mutating func submitJob(_ j: Int, now: Double, sim: inout Simulation<Double, ClusterEvent>) {
+        jobs[j].submitted = true
+        let p = ColocationPod(id: jobs[j].pod, priorityClass: .bestEffort,
+                              gpuMilli: colocation.milli(.bestEffort, requested: jobs[j].config.gpuMilli),
+                              memoryMiB: jobs[j].config.memoryMiB, weight: jobs[j].config.weight)
+        let pin = config.startFromBindings && !colocation.autoscale ? jobs[j].config.pinnedGPU : nil
+        let event: ColocationEvent = pin.map { .submitPinned(p, gpu: $0) } ?? .submit(p)
+        apply(decide(event, now: now), now: now, sim: &sim)
     }
 
     // MARK: - scheduler actions

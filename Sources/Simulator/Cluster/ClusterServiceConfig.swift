@@ -56,6 +56,10 @@ public struct ClusterServiceConfig: Sendable {
     public var dramFraction: Double
     /// Tidal: requests/s per replica and headroom.
     public var tidal: TidalService?
+    /// The GPU replica `k` runs on now (`pinnedGPUs[k]`, global index; negative: none), where the scenario says so
+    /// (e.g. imported from a live cluster); honoured at t = 0 when ``ClusterSimulationConfig/startFromBindings``.
+    /// Ignored under `tidal`, which starts its own replicas.
+    public var pinnedGPUs: [Int] = []
 
     /// Creates a service.
     public init(name: String, replicas: Int, load: Load, latency: ClusterLatencyModel = .init(), p99Target: Double,

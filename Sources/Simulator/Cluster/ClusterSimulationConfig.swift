@@ -43,6 +43,11 @@ public struct ClusterSimulationConfig: Sendable {
     /// Tidal: scale to the highest load expected before the next decision takes effect (one interval
     /// plus a start-up ahead, from the known load curve, as Aryl predicts); false scales to the load now.
     public var forecast: Bool = true
+    /// Start from the pods' current bindings (``ClusterServiceConfig/pinnedGPUs``,
+    /// ``ClusterJobConfig/pinnedGPU``): pinned pods are bound first, each to its GPU where the
+    /// policy gives it room there, then the others are scheduled. False: every pod is scheduled
+    /// afresh (what the scheduler would do on an empty cluster). No effect without bindings.
+    public var startFromBindings: Bool = true
     /// Seed of the workload generators (and of the node model at `event` fidelity).
     public var seed: UInt64
     /// How GPUs are evaluated.

@@ -1,0 +1,38 @@
+import ColoModel
+
+/// The homogeneous cluster a scenario describes (`nodes × gpus_per_node` of one device profile),
+/// chosen for the imported nodes: the most GPUs any node has, the most common product and memory.
+struct K8sClusterShape {
+    /// GPUs per node.
+    let gpusPerNode: Int
+    /// The device profile's catalog name (nil: the default profile).
+    let profile: String?
+    /// Device memory per GPU, MiB.
+    let gpuMemoryMiB: Int
+
+    init(nodes: [K8sNode], notes: inout [String]) {
+        gpusPerNode = nodes.map(\.gpus).max() ?? 1
+        for n in nodes where n.gpus < gpusPerNode {
+            notes.append("node \(n.name) has \(n.gpus) GPUs; the scenario gives every node \(gpusPerNode) (its extra GPUs are modelled as free)")
+        }
+        let products = nodes.compactMap(\.product)
+        let common = Dictionary(grouping: products, by: { $0 }).max { a, b in a.value.count < b.value.count || (a.value.count == b.value.count && a.key > b.key) }?.key
+        if Set(products).count > 1 { notes.append("nodes have several GPU products (\(Set(products).sorted().joined(separator: ", "))); the scenario uses \(common ?? "?")") }
+        profile = common.flatMap(Self.profileName)
+        if let c = common, profile == nil {
+            notes.append("GPU product '\(c)' is not in colosim's device catalog; the scenario uses the default profile \(DeviceProfile.defaultName)")
+        }
+        let memories = nodes.compactMap(\.gpuMemoryMiB)
+        let memory = Dictionary(grouping: memories, by: { $0 }).max { a, b in a.value.count < b.value.count || (a.value.count == b.value.count && a.key > b.key) }?.key
+        let fallback = (profile.flatMap(DeviceProfile.named) ?? DeviceProfile.named(DeviceProfile.defaultName)).map { Int($0.memoryBytes / 1_048_576) } ?? 16_384
+        gpuMemoryMiB = memory ?? fallback
+    }
+
+    /// The catalog profile of a GPU feature discovery product label (`NVIDIA-A100-SXM4-40GB`, `Tesla-T4`).
+    static func profileName(_ product: String) -> String? {
+        let p = product.uppercased()
+        for (key, name) in [("H200", "h200"), ("H100", "h100"), ("A100", "a100-40gb"), ("V100", "v100-sxm2-16gb"), ("T4", "t4")]
+        where p.contains(key) && DeviceProfile.catalogNames.contains(name) { return name }
+        return nil
+    }
+}
