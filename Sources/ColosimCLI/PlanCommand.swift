@@ -46,6 +46,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("max-density"), help: ArgumentHelp("Policies whose LS pods take their own milli-GPU (shared): most LS pods per GPU searched (default 16, qGPU's instance limit); each service's gpu_milli becomes 1000/k. 0: keep the scenario's gpu_milli.", valueName: "k"))
     var maxDensity: Int = 16
 
+    @Option(name: .customLong("min-be-work"), help: ArgumentHelp("Also require BE work done ≥ this fraction (0–1) of the work done with every GPU searched (default 0: the SLA is the LS services' alone).", valueName: "f"))
+    var minBEWork: Double = 0
+
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
@@ -72,6 +75,7 @@ struct PlanCommand: ParsableCommand {
         if minGPUs < 1 { throw ValidationError("--min-gpus must be ≥ 1") }
         if let maxGPUs, maxGPUs < minGPUs { throw ValidationError("--max-gpus must be ≥ --min-gpus") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1") }
+        if !(minBEWork >= 0 && minBEWork <= 1) { throw ValidationError("--min-be-work must be in [0, 1]") }
         if !(0...100).contains(maxDensity) { throw ValidationError("--max-density must be in 0…100") }
     }
 
@@ -95,7 +99,7 @@ struct PlanCommand: ParsableCommand {
         let runner = setup
         let progress = ProgressReporter.standardError(total: names.count, label: "plan",
                                                       show: ProgressDecision.shouldShow(json: json, quiet: quiet))
-        let sla = slaP99, target = self.target
+        let sla = slaP99, target = self.target, minBE = minBEWork
         let serviceCount = try setup.serviceCount(base)
         let densities = maxDensity
         let plans = try SweepParallel.map(names, jobs: jobs ?? SweepParallel.defaultJobs) { policy -> PlanResult in
@@ -118,10 +122,13 @@ struct PlanCommand: ParsableCommand {
             func offered(_ run: (RunMetrics, Int64)) -> [String: Double] {
                 Dictionary(run.0.services.map { ($0.name, $0.requests) }, uniquingKeysWith: { a, _ in a })
             }
-            func evidence(_ n: Int, _ run: (RunMetrics, Int64), against load: [String: Double]) -> (feasible: Bool, evidence: PlanEvidence) {
+            func evidence(_ n: Int, _ run: (RunMetrics, Int64), against load: [String: Double],
+                          beWork: Double? = nil) -> (feasible: Bool, evidence: PlanEvidence) {
                 let served = run.0.servedFraction(of: load)
-                return (run.0.slaMet(p99TargetMs: sla) && served >= 1 - 1e-6,
-                        PlanEvidence(gpus: n, metrics: run.0, runID: run.1, served: served))
+                let be = beWork ?? reference.0.beThroughput
+                let beShare = be > 0 ? run.0.beThroughput / be : 1
+                return (run.0.slaMet(p99TargetMs: sla) && served >= 1 - 1e-6 && beShare >= minBE - 1e-9,
+                        PlanEvidence(gpus: n, metrics: run.0, runID: run.1, served: served, beShare: beShare))
             }
             // Densest packing first (policies whose LS pods take their own milli-GPU): the most LS pods
             // per GPU whose SLAs hold with every GPU searched; then the fewest GPUs at that density.
@@ -146,7 +153,7 @@ struct PlanCommand: ParsableCommand {
                 let top = chosen.flatMap { densityRuns[$0] } ?? reference
                 let load = offered(top)
                 search = try CapacitySearch.fewest(in: lower...upper) { n -> (feasible: Bool, evidence: PlanEvidence) in
-                    evidence(n, n == upper ? top : try runAt(n, density: chosen), against: load)
+                    evidence(n, n == upper ? top : try runAt(n, density: chosen), against: load, beWork: top.0.beThroughput)
                 }
             }
             progress.advance()
@@ -157,7 +164,8 @@ struct PlanCommand: ParsableCommand {
                               })
         }
         progress.finish()
-        let report = PlanReport(scenario: scenario, searched: lower...upper, slaP99Ms: sla, minUtilization: target, plans: plans)
+        let report = PlanReport(scenario: scenario, searched: lower...upper, slaP99Ms: sla, minUtilization: target,
+                                minBEWork: minBEWork, plans: plans)
         print(json ? report.json : report.text, terminator: json ? "\n" : "")
         if explain && !json {
             let text = try runner.effectiveText(base)

@@ -10,4 +10,6 @@ struct PlanEvidence: Sendable {
     var runID: Int64
     /// Lowest ratio of a service's served requests to those served at the largest GPU count searched.
     var served: Double
+    /// BE work done over the BE work done with every GPU searched (1 without BE work).
+    var beShare: Double = 1
 }

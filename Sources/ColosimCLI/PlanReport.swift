@@ -11,11 +11,15 @@ struct PlanReport: Sendable {
     var slaP99Ms: Double?
     /// Utilization target.
     var minUtilization: Double
+    /// BE work target: fraction of the BE work done with every GPU searched (0: none).
+    var minBEWork: Double = 0
     /// One result per policy.
     var plans: [PlanResult]
 
     /// Whether the run at `e` kept every SLA (p99, placement, served load).
-    func feasible(_ e: PlanEvidence) -> Bool { e.metrics.slaMet(p99TargetMs: slaP99Ms) && e.served >= 1 - 1e-6 }
+    func feasible(_ e: PlanEvidence) -> Bool {
+        e.metrics.slaMet(p99TargetMs: slaP99Ms) && e.served >= 1 - 1e-6 && e.beShare >= minBEWork - 1e-9
+    }
 
     func line(_ e: PlanEvidence, _ sla: Double?) -> String {
         let m = e.metrics
@@ -24,12 +28,13 @@ struct PlanReport: Sendable {
         let unplaced = m.services.map(\.unplacedFraction).max() ?? 0
         var placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
         if e.served < 1 - 1e-6 { placement += String(format: ", a service served %.1f%% of the requests it serves at %d GPUs", e.served * 100, searched.upperBound) }
-        return "\(e.gpus) GPUs: SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used), run \(e.runID)"
+        let be = String(format: ", BE work %.2f GPU·s/s", m.beThroughput) + " (\(PlanResult.pct(e.beShare)) of all-GPU)"
+        return "\(e.gpus) GPUs: SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used)\(be), run \(e.runID)"
     }
 
     /// Plain text.
     var text: String {
-        var s = "plan \(scenario): GPUs \(searched.lowerBound)…\(searched.upperBound), SLA p99 ≤ \(slaP99Ms.map { String(format: "%g ms", $0) } ?? "each service's target"), utilization ≥ \(PlanResult.pct(minUtilization))\n"
+        var s = "plan \(scenario): GPUs \(searched.lowerBound)…\(searched.upperBound), SLA p99 ≤ \(slaP99Ms.map { String(format: "%g ms", $0) } ?? "each service's target"), utilization ≥ \(PlanResult.pct(minUtilization))\(minBEWork > 0 ? ", BE work ≥ \(PlanResult.pct(minBEWork)) of all-GPU" : "")\n"
         for p in plans {
             if let n = p.gpus {
                 s += "  \(p.policy): \(n) GPUs\n"
@@ -61,6 +66,7 @@ struct PlanReport: Sendable {
                  "p99_ms": e.metrics.worstService.map { n($0.p99Ms) } ?? NSNull(),
                  "provisioned_utilization": n(e.metrics.provisionedUtilization), "gpu_utilization": n(e.metrics.utilization),
                  "gpus_used": n(e.metrics.gpusUsed), "be_throughput": n(e.metrics.beThroughput),
+                 "be_work_share": n(e.beShare),
                  "digest": e.metrics.digest, "run_id": e.runID]
             }
             var density: Any = NSNull()
@@ -77,7 +83,7 @@ struct PlanReport: Sendable {
                     "problem": p.problem ?? NSNull() as Any, "evidence": ev]
         }
         let doc: [String: Any] = ["scenario": scenario, "sla_p99_ms": slaP99Ms ?? NSNull() as Any,
-                                  "min_utilization": minUtilization, "gpus_min": searched.lowerBound,
+                                  "min_utilization": minUtilization, "min_be_work": minBEWork, "gpus_min": searched.lowerBound,
                                   "gpus_max": searched.upperBound, "plans": plans]
         guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .prettyPrinted]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)

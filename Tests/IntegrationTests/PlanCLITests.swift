@@ -57,6 +57,33 @@ import TestSupport
         }
     }
 
+    /// The LS SLA alone lets `dedicated` give every GPU to the replicas (6 GPUs, BE work 0); with
+    /// `--min-be-work 0.99` the answer must also do 99 % of the BE work done with every GPU, and the run
+    /// one GPU short must not.
+    @Test func beWorkTargetAddsTheGPUsBEJobsNeed() throws {
+        let dir = try RunsCLIFixtures.tempDir()
+        let scenario = try RunsCLIFixtures.write(SweepCLIFixtures.smallCluster(), "small.yaml", in: dir)
+        func plan(_ extra: [String]) throws -> [String: Any] {
+            let r = try runColosim(["plan", scenario, "--policies", "dedicated", "--json", "--db",
+                                    dir.appendingPathComponent("b\(extra.count).sqlite").path] + extra)
+            #expect(r.exitCode == 0, "\(r.stderr)")
+            return (SweepCLIFixtures.object(r.stdout)["plans"] as? [[String: Any]])?.first ?? [:]
+        }
+        let lsOnly = try plan([])
+        #expect(lsOnly["gpus"] as? Int == 6)
+        let at6 = (lsOnly["evidence"] as? [[String: Any]] ?? []).first { $0["gpus"] as? Int == 6 }
+        #expect((at6?["be_work_share"] as? Double ?? 1) < 0.5)
+        let withBE = try plan(["--min-be-work", "0.99"])
+        let n = try #require(withBE["gpus"] as? Int)
+        #expect(n > 6)
+        let evidence = withBE["evidence"] as? [[String: Any]] ?? []
+        let atN = try #require(evidence.first { $0["gpus"] as? Int == n })
+        #expect((atN["be_work_share"] as? Double ?? 0) >= 0.99)
+        let below = try #require(evidence.first { $0["gpus"] as? Int == n - 1 })
+        #expect(below["sla_met"] as? Bool == false)
+        #expect(try runColosim(["plan", scenario, "--min-be-work", "1.5", "--db", dir.appendingPathComponent("x.sqlite").path]).exitCode == 2)
+    }
+
     @Test func utilizationTargetOutOfReachHasNoAnswer() throws {
         let dir = try RunsCLIFixtures.tempDir()
         let scenario = try RunsCLIFixtures.write(SweepCLIFixtures.smallCluster(), "small.yaml", in: dir)
