@@ -79,9 +79,11 @@ public enum ClusterScenarioLoader {
         let fidelityName = try r.choice("fidelity", ClusterFidelity.names) ?? ClusterFidelity.response.rawValue
         var responseWindow = 20.0
         var loadGrid = 0.02
+        var beGrid: Double?
         if var f = try r.mapping("response") {
             responseWindow = try f.double("window_s", min: 0.1, max: 3600) ?? responseWindow
             loadGrid = try f.double("load_grid", min: 0.001, max: 0.5) ?? loadGrid
+            beGrid = try f.double("be_grid", min: 0.001, max: 0.5)
             try f.finish()
         }
         var colo = ColocationConfig(kind: .shared, gpuCount: nodes * perNode, gpusPerNode: perNode, gpuMemoryMiB: memory)
@@ -147,6 +149,7 @@ public enum ClusterScenarioLoader {
         base.fidelity = ClusterFidelity(rawValue: fidelityName) ?? .response
         base.responseWindow = responseWindow
         base.loadGrid = loadGrid
+        base.beLoadGrid = beGrid
         base.userMode = iso.user
         base.timeSliced = iso.sliced
         base.kernelMode = iso.kernel

@@ -26,6 +26,25 @@ struct ClusterScenarioLoaderTests {
         #expect(try s.simulationConfig(policy: .shared).policy == .shared)
     }
 
+    /// `response.be_grid` quantises BE demand on its own grid: parsed into the config, and a coarser
+    /// grid gives fewer distinct states to evaluate (same run otherwise).
+    @Test func beGridIsParsedAndCoarsensBEStates() throws {
+        let yaml = good.replacingOccurrences(of: "policy: tidal", with: "policy: shared\nresponse: {window_s: 2, be_grid: 0.25}")
+            .replacingOccurrences(of: "kind: training, count: 2, work_s: 1000, checkpoint_every: 100",
+                                  with: "kind: data-processing, count: 3, gpu_milli: 250")
+        let s = try ClusterScenarioLoader.parse(yaml: yaml, file: "g.yaml")
+        var coarse = try s.simulationConfig()
+        #expect(coarse.beLoadGrid == 0.25)
+        coarse.duration = 900
+        var fine = coarse
+        fine.beLoadGrid = nil
+        let a = try ClusterSimulation.run(coarse), b = try ClusterSimulation.run(fine)
+        #expect(a.statesEvaluated < b.statesEvaluated, "\(a.statesEvaluated) vs \(b.statesEvaluated)")
+        #expect(throws: ScenarioError.self) {
+            try ClusterScenarioLoader.parse(yaml: yaml.replacingOccurrences(of: "be_grid: 0.25", with: "be_grid: 0.9"), file: "g.yaml")
+        }
+    }
+
     @Test(arguments: [
         ("policy: tidal", "policy: tidel", 3, "policy"),
         ("p99_ms: 30", "p99_ms: -30", 8, "services[0].p99_ms"),

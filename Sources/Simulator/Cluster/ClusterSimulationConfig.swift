@@ -56,6 +56,9 @@ public struct ClusterSimulationConfig: Sendable {
     public var responseWindow: Double = 20
     /// `response`: load levels are quantised to this fraction of a dedicated GPU's duty cycle.
     public var loadGrid: Double = 0.02
+    /// `response`: BE demand levels (bursty offline work) are quantised to this fraction (nil: the
+    /// larger of ``loadGrid`` and 0.05).
+    public var beLoadGrid: Double?
     /// Worker threads evaluating GPU states (≥ 1).
     public var evaluationJobs: Int = 1
     /// `response`: the memo of evaluated states (shared across runs of one process; nil: a private one).

@@ -92,7 +92,7 @@ extension ClusterModel {
                 s.pods[i].work = .inference(spec, ratePerSecond: rq)
                 scales[i] = rate / rq
             case .bursts(let kernel, let demand) where demand > 0:
-                let g = max(grid, 0.05)
+                let g = max(config.beLoadGrid ?? max(grid, 0.05), 1e-6)
                 let dq = min(1, max(g, (demand / g).rounded() * g))
                 s.pods[i].work = .bursts(kernel, demand: dq)
                 scales[i] = demand / dq
