@@ -4,10 +4,15 @@ import Simulator
 
 /// The result store as the node model's ``Simulator/ResponseStore``: responses as JSON blobs in the
 /// `node_responses` table, keyed by node-model version and state key.
-struct NodeResponseStore: ResponseStore {
-    let store: ResultStore
+public struct NodeResponseStore: ResponseStore {
+    /// The results database holding the responses.
+    public let store: ResultStore
 
-    func responses(version: String) throws -> [String: NodeResponse] {
+    /// Adapts `store`.
+    public init(store: ResultStore) { self.store = store }
+
+    /// The stored responses of node-model `version` (undecodable blobs are skipped).
+    public func responses(version: String) throws -> [String: NodeResponse] {
         let decoder = JSONDecoder()
         var out: [String: NodeResponse] = [:]
         for (key, data) in try store.responseBlobs(version: version) {
@@ -16,7 +21,8 @@ struct NodeResponseStore: ResponseStore {
         return out
     }
 
-    func save(_ responses: [String: NodeResponse], version: String) throws {
+    /// Stores `responses` under node-model `version`.
+    public func save(_ responses: [String: NodeResponse], version: String) throws {
         let encoder = JSONEncoder()
         var blobs: [String: Data] = [:]
         for (key, r) in responses { blobs[key] = try encoder.encode(r) }
@@ -25,7 +31,7 @@ struct NodeResponseStore: ResponseStore {
 
     /// The node-model version stored responses are keyed by: ``Simulator/NodeModel/version`` plus this
     /// executable's size and modification time, so a rebuilt colosim never reads another build's responses.
-    static var modelVersion: String {
+    public static var modelVersion: String {
         let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
@@ -34,7 +40,7 @@ struct NodeResponseStore: ResponseStore {
     }
 
     /// A response cache backed by `store` (nil: in memory only).
-    static func cache(_ store: ResultStore?) throws -> ResponseCache {
+    public static func cache(_ store: ResultStore?) throws -> ResponseCache {
         guard let store else { return ResponseCache(version: modelVersion) }
         return try mappingStoreErrors(field: "--db") {
             try ResponseCache(store: NodeResponseStore(store: store), version: modelVersion)
