@@ -12,7 +12,7 @@ let package = Package(
         .library(name: "ColoCore", targets: ["ColoModel", "Isolation", "Scheduling"]),
         .library(name: "SimEngine", targets: ["SimEngine"]),
         .library(name: "ReferenceModels", targets: ["ReferenceModels"]),
-        .library(name: "ColosimKit", targets: ["ColosimCLI"]),
+        .library(name: "ColosimKit", targets: ["ColosimCLI", "Experiments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -65,9 +65,14 @@ let package = Package(
         .target(name: "SweepDispatch"),
         // Golden-result regression model: golden files, per-metric tolerances, verdict table (pure logic).
         .target(name: "Regression"),
+        // Experiment setup: scenario loading + overrides + runs into records and metrics (ScenarioRunner),
+        // the node-response store adapter, the placement replay experiment. No argument parsing or printing.
+        .target(name: "Experiments", dependencies: [
+            "ColoModel", "Scheduling", "Workload", "Metrics", "Simulator", "Scenario", "ResultStore", "Yams",
+        ]),
         // Command implementations (a library so tests can drive them in-process).
         .target(name: "ColosimCLI", dependencies: [
-            "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
+            "Experiments", "SimEngine", "ColoModel", "GPUDevice", "Isolation", "Scheduling", "Workload", "Metrics",
             "ReferenceModels", "Simulator", "Scenario", "ResultStore", "Reports", "Yams", "Regression", "SweepDispatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -92,10 +97,10 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "ColoModel", "Workload", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Scheduling", "Simulator", "Scenario", "Workload", "ColoModel", "TestSupport"]),
         .testTarget(name: "ReferenceModelsTests", dependencies: ["ReferenceModels", "TestSupport"]),
-        .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Simulator", "Workload", "ResultStore", "TestSupport"]),
+        .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Experiments", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "SweepDispatchTests", dependencies: ["SweepDispatch", "Yams"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "Experiments", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["ColosimFuzz", "SimEngine", "TestSupport"],
                     exclude: ["Regressions"]),
     ]

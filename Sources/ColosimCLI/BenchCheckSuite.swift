@@ -1,4 +1,5 @@
 import ColoModel
+import Experiments
 import Foundation
 import Regression
 import Scenario
@@ -165,12 +166,9 @@ public struct BenchCheckSuite: Sendable {
     public static func placementCase(name: String, nodes: String, pods: String, policies: [BenchCheckPlacementPolicy],
                                      arrive: Double, seeds: [UInt64]) -> BenchCheckCase {
         BenchCheckCase(name: name) { _ in
-            let nodeSpecs = try PlaceCommand.load { try OpenbNodeList.load(path: nodes) }
-            let trace = try PlaceCommand.load { try OpenbPodList.load(path: pods) }
-            let cluster = ClusterState(nodes: nodeSpecs)
-            let typical = TypicalPods.build(from: trace)
-            let percent = Int((arrive * 100).rounded())
-            let workloads = seeds.map { OpenbReplayWorkload(trace: trace, nodes: nodeSpecs, ratio: arrive, seed: $0) }
+            let experiment = try PlacementExperiment(nodesFile: nodes, podsFile: pods, arrive: arrive, seeds: seeds)
+            let (cluster, typical) = (experiment.cluster, experiment.typicalPods)
+            let (percent, workloads) = (experiment.percent, experiment.workloads)
             var digest = FNV1a64()
             var metrics: [Metric] = []
             func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }

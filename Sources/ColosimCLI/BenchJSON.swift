@@ -1,3 +1,5 @@
+import Experiments
+
 /// A minimal JSON object writer that keeps keys in insertion order (for stable, diffable output).
 struct BenchJSON {
     private var fields: [(String, String)] = []

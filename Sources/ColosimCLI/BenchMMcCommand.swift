@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import ReferenceModels
 
 /// `colosim bench mmc`: the M/M/c GPU-queue model on the DES kernel, with Erlang C alongside.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import ReferenceModels
 import SimEngine
 import Simulator

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ColoModel
+import Experiments
 import Foundation
 import Simulator
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import ResultStore
 import Simulator
 #if canImport(Glibc)
@@ -74,12 +75,6 @@ public func joiningNegativeValues(_ arguments: [String]) -> [String] {
         }
     }
     return out
-}
-
-/// The colosim version string recorded with every result.
-public enum ColosimVersion {
-    /// Semantic version of this build.
-    public static let string = "0.1.0"
 }
 
 /// Writes `text` to standard error unbuffered.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ColoModel
+import Experiments
 import Foundation
 import Scheduling
 import SimEngine
@@ -66,17 +67,10 @@ struct PlaceCommand: ParsableCommand {
         guard let stream = OpenbRandomStream(rawValue: rng) else {
             throw InputError(field: "--rng", "unknown stream '\(rng)'; expected one of \(OpenbRandomStream.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let nodeSpecs = try Self.load { try OpenbNodeList.load(path: nodes) }
-        let trace = try Self.load { try OpenbPodList.load(path: pods) }
-        guard !nodeSpecs.isEmpty else { throw InputError(file: nodes, "no nodes") }
-        guard !trace.isEmpty else { throw InputError(file: pods, "no pods") }
-        let cluster = ClusterState(nodes: nodeSpecs)
-        guard cluster.gpuMilliCapacity > 0 else { throw InputError(file: nodes, "the cluster has no GPU") }
-        let typical = TypicalPods.build(from: trace)
-        let percent = Int((arrive * 100).rounded())
-        let workloads = seedList.map {
-            OpenbReplayWorkload(trace: trace, nodes: nodeSpecs, ratio: arrive, seed: $0, stream: stream)
-        }
+        let experiment = try PlacementExperiment(nodesFile: nodes, podsFile: pods, arrive: arrive, seeds: seedList,
+                                                 stream: stream)
+        let (nodeSpecs, trace, cluster) = (experiment.nodes, experiment.trace, experiment.cluster)
+        let (typical, percent, workloads) = (experiment.typicalPods, experiment.percent, experiment.workloads)
         if let name = explainPod, !trace.contains(where: { $0.name == name }),
            !(workloads.first?.pods.contains { $0.name == name } ?? false) {
             throw InputError(file: pods, field: "--explain-pod", "no pod named '\(name)'")
@@ -194,15 +188,6 @@ struct PlaceCommand: ParsableCommand {
             throw InputError(field: "--seeds", "\(out.count) seeds; at most \(maxSeeds) per run (colosim's limit, docs/limits.md: memory grows with the seeds); split the list over several runs")
         }
         return out
-    }
-
-    static func load<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let e as OpenbFormatError {
-            throw InputError(file: e.file, line: e.line > 0 ? e.line : nil,
-                             field: e.column.map { "column \($0)" }, e.message)
-        }
     }
 
     static func fmt(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }

@@ -1,3 +1,4 @@
+import Experiments
 import ResultStore
 
 /// Resolves user-given run and sweep references against a store.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import ResultStore
 
 /// `colosim runs merge OTHER.sqlite...`: joins other results databases (e.g. sweep shards) into this one.

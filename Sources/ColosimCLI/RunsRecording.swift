@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import ResultStore
 
@@ -18,8 +19,7 @@ enum RunsRecording {
     /// A record for a run of this colosim build: ``ColosimVersion/string`` filled in.
     static func record(scenarioName: String, scenarioText: String, seed: UInt64, policy: String, digest: String,
                        startedAt: Date, finishedAt: Date) -> RunRecord {
-        RunRecord(scenarioName: scenarioName, scenarioText: scenarioText, seed: seed, policy: policy,
-                  digest: digest, colosimVersion: ColosimVersion.string, startedAt: startedAt,
-                  finishedAt: finishedAt)
+        RunRecord.thisBuild(scenarioName: scenarioName, scenarioText: scenarioText, seed: seed, policy: policy,
+                            digest: digest, startedAt: startedAt, finishedAt: finishedAt)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import ResultStore
 
 /// The `--db FILE` option shared by the commands that use the results database.
@@ -14,22 +15,5 @@ struct RunsStoreOptions: ParsableArguments {
         } catch let error as StoreError {
             throw error.asInputError(field: "--db")
         }
-    }
-}
-
-extension StoreError {
-    /// This error as an ``InputError`` (exit 2) when it is the user's input at fault; else itself.
-    func asInputError(field: String?) -> any Error {
-        guard isInputError else { return self }
-        return InputError(file: path, field: field, message)
-    }
-}
-
-/// Runs `body`, mapping ``StoreError``s that are the user's fault to ``InputError`` (exit 2).
-func mappingStoreErrors<T>(field: String? = nil, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw error.asInputError(field: field)
     }
 }

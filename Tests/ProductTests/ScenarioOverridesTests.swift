@@ -1,4 +1,5 @@
 import ColosimCLI
+import Experiments
 import Foundation
 import Testing
 import TestSupport

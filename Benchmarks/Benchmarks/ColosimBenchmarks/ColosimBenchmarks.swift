@@ -1,6 +1,7 @@
 import Benchmark
 import ColoModel
 import ColosimCLI
+import Experiments
 import Foundation
 import GPUDevice
 import Regression

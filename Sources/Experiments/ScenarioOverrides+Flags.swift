@@ -1,6 +1,6 @@
 extension ScenarioOverrides {
     /// Overrides from `--seed` and `--set path=value` flags; a malformed assignment is an ``InputError``.
-    static func parsing(seed: UInt64?, assignments: [String]) throws -> ScenarioOverrides {
+    public static func parsing(seed: UInt64?, assignments: [String]) throws -> ScenarioOverrides {
         var o = ScenarioOverrides(seed: seed)
         for a in assignments {
             guard let p = Parameter(assignment: a) else {

@@ -47,7 +47,7 @@ extension ScenarioRunner {
             weightError: errors.isEmpty ? .nan : errors.reduce(0, +) / Double(errors.count),
             services: services, digest: report.digest)
 
-        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: policy,
+        var r = RunRecord.thisBuild(scenarioName: s.name, scenarioText: effective, seed: seed, policy: policy,
                                      digest: report.digest, startedAt: Date(), finishedAt: Date())
         r.fill(from: metrics)
         for w in report.workloads {

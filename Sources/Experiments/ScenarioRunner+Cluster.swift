@@ -59,7 +59,7 @@ extension ScenarioRunner {
             gpusUsed: result.gpusUsedMean, gpusProvisioned: result.gpuCount,
             beThroughput: result.duration > 0 ? result.beWorkDone / result.duration : 0,
             weightError: .nan, services: services, digest: result.digest)
-        var r = RunsRecording.record(scenarioName: s.name, scenarioText: effective, seed: seed, policy: metrics.policy,
+        var r = RunRecord.thisBuild(scenarioName: s.name, scenarioText: effective, seed: seed, policy: metrics.policy,
                                      digest: result.digest, startedAt: Date(), finishedAt: Date())
         r.fill(from: metrics)
         r.setSummary("gpus_used_peak", Double(result.gpusUsedPeak))

@@ -5,10 +5,15 @@ import Simulator
 /// The result store as the node model's ``Simulator/ResponseStore``: responses as binary blobs
 /// (``Simulator/NodeResponse/binary``) in the `node_responses` table, keyed by node-model version and
 /// state key. A blob that does not decode is skipped (its state is evaluated again).
-struct NodeResponseStore: ResponseStore {
-    let store: ResultStore
+public struct NodeResponseStore: ResponseStore {
+    /// The results database holding the responses.
+    public let store: ResultStore
 
-    func responses(version: String) throws -> [String: NodeResponse] {
+    /// Adapts `store`.
+    public init(store: ResultStore) { self.store = store }
+
+    /// The stored responses of node-model `version` (undecodable blobs are skipped).
+    public func responses(version: String) throws -> [String: NodeResponse] {
         var out: [String: NodeResponse] = [:]
         for (key, data) in try store.responseBlobs(version: version) {
             if let r = NodeResponse(binary: [UInt8](data)) { out[key] = r }
@@ -16,7 +21,8 @@ struct NodeResponseStore: ResponseStore {
         return out
     }
 
-    func save(_ responses: [String: NodeResponse], version: String) throws {
+    /// Stores `responses` under node-model `version`.
+    public func save(_ responses: [String: NodeResponse], version: String) throws {
         var blobs: [String: Data] = [:]
         for (key, r) in responses { blobs[key] = Data(r.binary) }
         try store.saveResponseBlobs(blobs, version: version)
@@ -24,7 +30,7 @@ struct NodeResponseStore: ResponseStore {
 
     /// The node-model version stored responses are keyed by: ``Simulator/NodeModel/version`` plus this
     /// executable's size and modification time, so a rebuilt colosim never reads another build's responses.
-    static var modelVersion: String {
+    public static var modelVersion: String {
         let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
@@ -33,7 +39,7 @@ struct NodeResponseStore: ResponseStore {
     }
 
     /// A response cache backed by `store` (nil: in memory only).
-    static func cache(_ store: ResultStore?) throws -> ResponseCache {
+    public static func cache(_ store: ResultStore?) throws -> ResponseCache {
         guard let store else { return ResponseCache(version: modelVersion) }
         return try mappingStoreErrors(field: "--db") {
             try ResponseCache(store: NodeResponseStore(store: store), version: modelVersion)

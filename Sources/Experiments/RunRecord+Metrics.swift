@@ -3,7 +3,7 @@ import Simulator
 
 extension RunRecord {
     /// Sets the well-known summary metrics (``MetricName``) from `m`.
-    mutating func fill(from m: RunMetrics) {
+    public mutating func fill(from m: RunMetrics) {
         setSummary(MetricName.gpuUtilization, m.utilization)
         setSummary("provisioned_utilization", m.provisionedUtilization)
         setSummary(MetricName.slaAttainment, m.slaAttainment)
