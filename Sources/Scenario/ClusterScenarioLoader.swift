@@ -80,10 +80,12 @@ public enum ClusterScenarioLoader {
         var responseWindow = 20.0
         var loadGrid = 0.02
         var beGrid: Double?
+        var beWindow: Double?
         if var f = try r.mapping("response") {
             responseWindow = try f.double("window_s", min: 0.1, max: 3600) ?? responseWindow
             loadGrid = try f.double("load_grid", min: 0.001, max: 0.5) ?? loadGrid
             beGrid = try f.double("be_grid", min: 0.001, max: 0.5)
+            beWindow = try f.double("be_window_s", min: 0.1, max: 3600)
             try f.finish()
         }
         var colo = ColocationConfig(kind: .shared, gpuCount: nodes * perNode, gpusPerNode: perNode, gpuMemoryMiB: memory)
@@ -150,6 +152,7 @@ public enum ClusterScenarioLoader {
         base.responseWindow = responseWindow
         base.loadGrid = loadGrid
         base.beLoadGrid = beGrid
+        base.beResponseWindow = beWindow
         base.userMode = iso.user
         base.timeSliced = iso.sliced
         base.kernelMode = iso.kernel

@@ -45,6 +45,27 @@ struct ClusterScenarioLoaderTests {
         }
     }
 
+    /// A response belongs to its evaluation window: a run over another window (`response.window_s`,
+    /// or `be_window_s` for states without LS pods) must evaluate its states again, never reuse the
+    /// cached responses of the first window.
+    @Test func responsesAreCachedPerWindow() throws {
+        let s = try ClusterScenarioLoader.parse(yaml: good.replacingOccurrences(of: "policy: tidal", with: "policy: shared"), file: "w.yaml")
+        var a = try s.simulationConfig()
+        a.duration = 300
+        a.responseWindow = 2
+        a.responseCache = ResponseCache()
+        let first = try ClusterSimulation.run(a)
+        #expect(first.statesEvaluated > 0)
+        #expect(try ClusterSimulation.run(a).statesEvaluated == 0)
+        var b = a
+        b.responseWindow = 3
+        #expect(try ClusterSimulation.run(b).statesEvaluated > 0)
+        var c = a
+        c.beResponseWindow = 1
+        let beOnly = try ClusterSimulation.run(c)
+        #expect(beOnly.statesEvaluated > 0 && beOnly.statesEvaluated < first.statesEvaluated)
+    }
+
     @Test(arguments: [
         ("policy: tidal", "policy: tidel", 3, "policy"),
         ("p99_ms: 30", "p99_ms: -30", 8, "services[0].p99_ms"),

@@ -59,6 +59,9 @@ public struct ClusterSimulationConfig: Sendable {
     /// `response`: BE demand levels (bursty offline work) are quantised to this fraction (nil: the
     /// larger of ``loadGrid`` and 0.05).
     public var beLoadGrid: Double?
+    /// `response`: simulated seconds per evaluation of a state without latency-sensitive pods (nil:
+    /// ``responseWindow``).
+    public var beResponseWindow: Double?
     /// Worker threads evaluating GPU states (≥ 1).
     public var evaluationJobs: Int = 1
     /// `response`: the memo of evaluated states (shared across runs of one process; nil: a private one).

@@ -30,7 +30,10 @@ extension ClusterModel {
             var missingOrder: [String] = []
             for s in states {
                 let (q, scales) = quantise(s)
-                let (order, key, seed) = q.canonical(context: responseContext(of: s))
+                let (order, stateKey, seed) = q.canonical(context: responseContext(of: s))
+                // The window is part of what a response means: a state evaluated over another window
+                // is another entry (the seed stays the state's).
+                let key = stateKey + "@w" + String(window(of: q).bitPattern, radix: 16)
                 quantised.append((q, scales, key, order))
                 lookups += 1
                 if cache.response(key) != nil {
@@ -42,10 +45,10 @@ extension ClusterModel {
                     hits += 1
                 }
             }
-            let window = config.responseWindow
             let todo = missingOrder.compactMap { missing[$0] }
+            let windows = todo.map { window(of: $0.0) }
             let fresh = try Self.parallel(todo.count, jobs: config.evaluationJobs) { i in
-                try NodeModel.evaluate(todo[i].0, window: window, seed: todo[i].1)
+                try NodeModel.evaluate(todo[i].0, window: windows[i], seed: todo[i].1)
             }
             for (key, r) in zip(missingOrder, fresh) {
                 cache.insert(r, for: key)
@@ -75,6 +78,14 @@ extension ClusterModel {
         let context = NodeColocationState.Context(state)
         lastContext = (state.profile, state.isolation, context)
         return context
+    }
+
+    /// The evaluation window of `state`: ``ClusterSimulationConfig/beResponseWindow`` for a state
+    /// without latency-sensitive pods (only BE throughput and utilization are read from it), else
+    /// ``ClusterSimulationConfig/responseWindow``.
+    func window(of state: NodeColocationState) -> Double {
+        if let w = config.beResponseWindow, !state.pods.contains(where: { $0.priority == .latencySensitive }) { return w }
+        return config.responseWindow
     }
 
     /// `state` with its load levels on the grid, and per pod the actual over the quantised load.
