@@ -42,6 +42,9 @@ public struct SimulationConfig: Sendable {
     /// (``WorkloadResult/latencyBuckets``) instead of a latency CDF; on for node-model evaluations of
     /// cluster runs.
     public var recordLatencyBuckets: Bool = false
+    /// Record ``SimulationResult/atDuration``, the measurement of exactly the configured window
+    /// without the drain (off by default; the results and the digest are the same either way).
+    public var snapshotAtDuration: Bool = false
     /// The simulation budget: the run stops with ``SimulationBudgetExceeded`` after handling this many
     /// events (default ``InputLimits/defaultEventBudget``, or `COLOSIM_MAX_EVENTS` from the environment).
     public var eventBudget: UInt64 = SimulationBudgetExceeded.budgetInForce

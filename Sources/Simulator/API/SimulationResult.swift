@@ -30,6 +30,9 @@ public struct SimulationResult: Sendable, Codable {
     public var timeline: [TimelineEvent] = []
     /// Timeline events not kept because the recorder's bound was reached.
     public var timelineDropped: Int = 0
+    /// What had been done by the end of ``SimulationConfig/duration`` (nil unless
+    /// ``SimulationConfig/snapshotAtDuration`` is on, or when the run stopped before then).
+    public var atDuration: DurationSnapshot? = nil
 
     /// The digest as 16 hex digits.
     public var digestHex: String {

@@ -80,12 +80,13 @@ extension ClusterModel {
         return context
     }
 
-    /// The evaluation window of `state`: ``ClusterSimulationConfig/beResponseWindow`` for a state
-    /// without latency-sensitive pods (only BE throughput and utilization are read from it), else
-    /// ``ClusterSimulationConfig/responseWindow``.
+    /// The evaluation window of `state`: for a state without latency-sensitive pods (only BE
+    /// throughput and utilization are read from it) ``ClusterSimulationConfig/beResponseWindow``, by
+    /// default the shorter of ``ClusterSimulationConfig/defaultBEResponseWindow`` and the LS window;
+    /// else ``ClusterSimulationConfig/responseWindow``.
     func window(of state: NodeColocationState) -> Double {
-        if let w = config.beResponseWindow, !state.pods.contains(where: { $0.priority == .latencySensitive }) { return w }
-        return config.responseWindow
+        if state.pods.contains(where: { $0.priority == .latencySensitive }) { return config.responseWindow }
+        return config.beResponseWindow ?? min(config.responseWindow, ClusterSimulationConfig.defaultBEResponseWindow)
     }
 
     /// `state` with its load levels on the grid, and per pod the actual over the quantised load.

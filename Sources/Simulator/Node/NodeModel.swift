@@ -8,7 +8,7 @@ import SimEngine
 public enum NodeModel {
     /// Bumped whenever the node model's behaviour changes, so stored responses of an older model are
     /// never reused (the response cache keys on it).
-    public static let version = "node-model-1"
+    public static let version = "node-model-2"
 
     /// Simulates `state` for `window` seconds (plus a short drain so requests in flight at the end
     /// complete) from `seed` and returns what every pod got. Pods offering no load run no workload.
@@ -28,10 +28,14 @@ public enum NodeModel {
                                       duration: .seconds(window), seed: seed)
         config.drainLimit = .seconds(min(window, 0.5))
         config.recordLatencyBuckets = true
+        config.snapshotAtDuration = true
         config.checkInvariants = false
         state.isolation.install(into: &config)
         let r = try GPUSimulation.run(config)
         let seconds = max(window, 1e-9)
+        // Utilization and BE work over exactly the window (``DurationSnapshot``): the drain's completions
+        // and idle time would bias both by about (drain work) / window.
+        let snapshot = r.atDuration
         var pods: [NodeResponse.Pod] = []
         for (k, pod) in state.pods.enumerated() {
             let share = k < r.containers.count ? r.containers[k].achievedShare.compute : 0
@@ -47,10 +51,14 @@ public enum NodeModel {
                 offeredPerSecond: Double(w.issued) / seconds, servedPerSecond: Double(w.completed) / seconds,
                 withinSLAPerSecond: within / seconds, droppedPerSecond: Double(w.dropped) / seconds,
                 latency: w.latencyBuckets ?? LatencyBuckets(),
-                workPerSecond: Double(w.kernelsCompleted) * pod.workPerKernel / seconds,
+                workPerSecond: (snapshot.map { wi < $0.kernels.count ? $0.kernels[wi] : 0 }
+                                ?? Double(w.kernelsCompleted)) * pod.workPerKernel / seconds,
                 computeShare: share, throttledPerSecond: Double(w.throttledLaunches) / seconds))
         }
-        return NodeResponse(pods: pods, utilization: r.gpu.utilization, smUtilization: r.gpu.smUtilization,
+        let nanoseconds = seconds * 1e9
+        return NodeResponse(pods: pods,
+                            utilization: snapshot.map { min(1, $0.busyTime / nanoseconds) } ?? r.gpu.utilization,
+                            smUtilization: snapshot.map { min(1, $0.smTime / nanoseconds) } ?? r.gpu.smUtilization,
                             contextSwitchesPerSecond: Double(r.gpu.contextSwitches) / seconds, window: window,
                             events: r.events)
     }

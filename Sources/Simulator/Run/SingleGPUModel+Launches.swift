@@ -91,6 +91,7 @@ extension SingleGPUModel {
         let n = (busyCount[domain]?[context] ?? 1) - 1
         busyCount[domain, default: [:]][context] = n
         if n == 0 { apply(domain, schedulers[domain]?.handle(.idle(context), now: sim.now) ?? []) }
+        if c.engine == .compute || c.engine == .render { workloads[w].kernelsFinishedOnDevice += 1 }
         if c.engine == .compute {
             applyGate(gate.handle(.launchCompleted(container: c.container, launchID: c.id), now: sim.now))
         }

@@ -98,3 +98,18 @@ extension SingleGPUModel {
                                                            uniquingKeysWith: { a, _ in a }))
     }
 }
+
+extension SingleGPUModel {
+    /// The device's busy and SM time so far, and per workload the kernels finished on the device plus
+    /// the finished fraction of those running now. O(workloads + items on the device).
+    func snapshotNow() -> DurationSnapshot {
+        var kernels = workloads.map { Double($0.kernelsFinishedOnDevice) }
+        for item in device.graphics {
+            guard let rec = launches[item.id], rec.workload < kernels.count else { continue }
+            let work = Double(item.shape.work.nanoseconds)
+            guard work > 0 else { continue }
+            kernels[rec.workload] += min(1, max(0, 1 - item.remaining / work))
+        }
+        return DurationSnapshot(busyTime: device.busyTime, smTime: device.smTime, kernels: kernels)
+    }
+}

@@ -29,6 +29,8 @@ struct SingleGPUModel {
     /// Set when the run stopped at ``SimulationConfig/eventBudget`` before its end.
     var budgetExhausted = false
     var draining = false
+    /// The measurement at the end of the configured duration (when ``SimulationConfig/snapshotAtDuration``).
+    var durationSnapshot: DurationSnapshot?
     var violations: [String] = []
     // Share windows.
     var windowStart: Instant = .zero
@@ -116,6 +118,7 @@ struct SingleGPUModel {
             result.timeline = timeline.events
             result.timelineDropped = timeline.dropped
         }
+        result.atDuration = durationSnapshot
         return result
     }
 
@@ -190,6 +193,7 @@ struct SingleGPUModel {
             if !ended || draining { scheduleNVMLSample() }
         case .endOfRun:
             ended = true
+            if config.snapshotAtDuration { durationSnapshot = snapshotNow() }
             draining = config.drainLimit > .zero
             for w in workloads.indices { workloads[w].active = false }
         }

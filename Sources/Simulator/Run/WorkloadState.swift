@@ -49,6 +49,9 @@ struct WorkloadState {
     var completedInWindow = 0
     var dropped = 0
     var kernelsCompleted = 0
+    /// Compute and render kernels finished on the device (``kernelsCompleted`` counts them when the
+    /// host sees them, a completion latency later).
+    var kernelsFinishedOnDevice = 0
     var throttled = 0
     var lastSeen: Instant = .zero
 
