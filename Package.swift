@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "ProductTests", dependencies: ["ColosimCLI", "Experiments", "Simulator", "Workload", "ResultStore", "TestSupport"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "SweepDispatchTests", dependencies: ["SweepDispatch", "Yams"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "Experiments", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["colosim", "ColosimCLI", "Experiments", "Simulator", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["ColosimFuzz", "SimEngine", "TestSupport"],
                     exclude: ["Regressions"]),
     ]

@@ -52,6 +52,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var store: RunsStoreOptions
 
+    @Flag(help: "Cluster scenarios: no progress line on standard error (COLOSIM_PROGRESS=0 does the same; =1 forces one, a line every 10 s in logs).")
+    var quiet = false
+
     @Flag(name: .customLong("no-store"), help: "Do not record the run in the results database.")
     var noStore = false
 
@@ -84,7 +87,17 @@ struct RunCommand: ParsableCommand {
             runner.responseCache = try NodeResponseStore.cache(db)
             runner.evaluationJobs = jobs ?? SweepParallel.defaultJobs
         }
-        let out = try runner.run(overrides, explain: explain, explainKinds: kinds)
+        let decision = ProgressDecision.progressLine(quiet: quiet)
+        let line = decision.show && runner.isCluster ? ClusterProgressLine(terminal: decision.terminal) : nil
+        if let line { runner.progress = { line.update($0) } }
+        let out: ScenarioRun
+        do {
+            out = try runner.run(overrides, explain: explain, explainKinds: kinds)
+            line?.finish()
+        } catch {
+            line?.finish()
+            throw error
+        }
         var runID: Int64?
         if let db {
             runID = try mappingStoreErrors(field: "--db") { try db.insert(out.record) }.id

@@ -36,6 +36,7 @@ extension ScenarioRunner {
         config.explainKinds = explainKinds
         config.responseCache = responseCache
         config.evaluationJobs = max(1, evaluationJobs)
+        config.progress = progress
         let result: ClusterSimulationResult
         do {
             result = try ClusterSimulation.run(config)

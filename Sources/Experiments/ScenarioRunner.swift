@@ -22,6 +22,8 @@ public struct ScenarioRunner: Sendable {
     public var responseCache: ResponseCache?
     /// Cluster runs: threads evaluating GPU states.
     public var evaluationJobs = 1
+    /// Cluster runs: called after every step with where the run stands (nil: not called).
+    public var progress: (@Sendable (ClusterProgress) -> Void)?
 
     /// Reads the scenario file; a missing or non-UTF-8 file is an ``InputError``.
     public init(path: String) throws {

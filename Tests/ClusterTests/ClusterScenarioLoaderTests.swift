@@ -1,3 +1,4 @@
+import Foundation
 import Scenario
 import Scheduling
 import Simulator
@@ -64,6 +65,30 @@ struct ClusterScenarioLoaderTests {
         c.beResponseWindow = 1
         let beOnly = try ClusterSimulation.run(c)
         #expect(beOnly.statesEvaluated > 0 && beOnly.statesEvaluated < first.statesEvaluated)
+    }
+
+    /// The progress callback sees every step, in order, up to the run's end, with the states evaluated
+    /// so far; it never changes the run.
+    @Test func progressIsReportedAfterEveryStepAndChangesNothing() throws {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [ClusterProgress] = []
+            func add(_ p: ClusterProgress) { lock.lock(); all.append(p); lock.unlock() }
+        }
+        let s = try ClusterScenarioLoader.parse(yaml: good.replacingOccurrences(of: "policy: tidal", with: "policy: shared"), file: "p.yaml")
+        var config = try s.simulationConfig()
+        config.duration = 600
+        let plain = try ClusterSimulation.run(config)
+        let seen = Seen()
+        config.progress = { seen.add($0) }
+        let watched = try ClusterSimulation.run(config)
+        #expect(watched.digest == plain.digest)
+        #expect(seen.all.count == Int((600 / config.step).rounded(.up)))
+        #expect(zip(seen.all, seen.all.dropFirst()).allSatisfy { $0.simulatedSeconds < $1.simulatedSeconds
+            && $0.statesEvaluated <= $1.statesEvaluated })
+        let last = try #require(seen.all.last)
+        #expect(last.simulatedSeconds == 600 && last.fraction == 1)
+        #expect(last.statesEvaluated == watched.statesEvaluated)
     }
 
     @Test(arguments: [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import ColosimCLI
+import Simulator
 
 @Suite struct RunsProgressTests {
     @Test(arguments: [
@@ -17,6 +18,57 @@ import ColosimCLI
     func progressBarIsShownOnlyToAPersonAtATerminal(_ c: (Bool, Bool, Bool, Bool, String?, Bool)) {
         #expect(ProgressDecision.shouldShow(stdoutIsTerminal: c.0, stderrIsTerminal: c.1, json: c.2, quiet: c.3,
                                             term: c.4) == c.5)
+    }
+
+    @Test(arguments: [
+        // stderr tty, quiet, TERM, COLOSIM_PROGRESS → (shown, drawn in place)
+        (true, false, "xterm", nil, true, true),
+        (false, false, "xterm", nil, false, false),   // a log: silent unless forced
+        (false, false, nil, "1", true, false),        // forced in a log: full lines
+        (true, true, "xterm", "1", false, true),      // --quiet wins
+        (true, false, "xterm", "0", false, true),
+        (true, false, "dumb", nil, false, false),
+    ] as [(Bool, Bool, String?, String?, Bool, Bool)])
+    func clusterRunProgressLineDecision(_ c: (Bool, Bool, String?, String?, Bool, Bool)) {
+        let d = ProgressDecision.progressLine(stderrIsTerminal: c.0, quiet: c.1, term: c.2, setting: c.3)
+        #expect(d.show == c.4 && d.terminal == c.5)
+    }
+
+    @Test func clusterRunProgressLineRendering() {
+        let p = ClusterProgress(simulatedSeconds: 21_600, durationSeconds: 86_400, statesEvaluated: 812,
+                                lookups: 1000, hits: 910)
+        #expect(ClusterProgressLine.line(p, elapsed: 2.5)
+                == "run: 06:00:00 of 1d 00:00:00 simulated (25.0%), 3s wall, eta 8s, 812 states evaluated, hit rate 91.0%")
+        let done = ClusterProgress(simulatedSeconds: 604_800, durationSeconds: 604_800, statesEvaluated: 3,
+                                   lookups: 0, hits: 0)
+        #expect(ClusterProgressLine.line(done, elapsed: 65) == "run: 7d 00:00:00 of 7d 00:00:00 simulated (100.0%), 1m05s wall, 3 states evaluated")
+        #expect(ClusterProgressLine.clock(.nan) == "00:00:00" && ClusterProgressLine.clock(-5) == "00:00:00")
+        #expect(ClusterProgressLine.clock(90_061) == "1d 01:01:01")
+    }
+
+    @Test func clusterRunProgressLineWaitsThenWritesLogLines() {
+        final class Sink: @unchecked Sendable {
+            let lock = NSLock()
+            var writes: [String] = []
+            func add(_ s: String) { lock.lock(); writes.append(s); lock.unlock() }
+        }
+        let p = ClusterProgress(simulatedSeconds: 10, durationSeconds: 100, statesEvaluated: 1, lookups: 1, hits: 0)
+        let quietStart = Sink()
+        let patient = ClusterProgressLine(terminal: false, delay: 3600, write: { quietStart.add($0) })
+        patient.update(p)
+        patient.finish()
+        #expect(quietStart.writes.isEmpty)
+        let log = Sink()
+        let eager = ClusterProgressLine(terminal: false, delay: 0, interval: 0, write: { log.add($0) })
+        eager.update(p)
+        eager.update(p)
+        eager.finish()
+        #expect(log.writes.count == 2 && log.writes.allSatisfy { $0.hasPrefix("run: 00:00:10 of 00:01:40") && $0.hasSuffix("\n") })
+        let tty = Sink()
+        let drawn = ClusterProgressLine(terminal: true, delay: 0, interval: 0, write: { tty.add($0) })
+        drawn.update(p)
+        drawn.finish()
+        #expect(tty.writes.count == 2 && tty.writes[0].hasPrefix("\r") && tty.writes[1] == "\r\u{1B}[K")
     }
 
     @Test func barRendering() {

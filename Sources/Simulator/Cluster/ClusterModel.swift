@@ -128,6 +128,9 @@ struct ClusterModel {
                 try step(now: e.time)
                 let next = e.time + config.step
                 if next < config.duration { sim.schedule(.step, at: next, priority: 1) }
+                config.progress?(ClusterProgress(simulatedSeconds: min(next, config.duration),
+                                                 durationSeconds: config.duration, statesEvaluated: evaluated,
+                                                 lookups: lookups, hits: hits))
             case .scale:
                 scale(now: e.time, sim: &sim)
                 let next = e.time + config.scaleInterval

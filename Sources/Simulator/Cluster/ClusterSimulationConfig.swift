@@ -76,6 +76,9 @@ public struct ClusterSimulationConfig: Sendable {
     public var explain: Int = 0
     /// The decision kinds to explain (nil: every kind).
     public var explainKinds: Set<ColocationDecisionKind>?
+    /// Called after every cluster step with where the run stands (nil: not called). It never changes
+    /// the run.
+    public var progress: (@Sendable (ClusterProgress) -> Void)?
 
     /// Creates a configuration.
     public init(nodes: Int, gpusPerNode: Int, policy: ColocationPolicyKind, colocation: ColocationConfig? = nil,
