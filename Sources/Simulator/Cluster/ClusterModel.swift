@@ -39,6 +39,10 @@ struct ClusterModel {
     var lastContext: (profile: DeviceProfile, isolation: IsolationSpec, context: NodeColocationState.Context)?
     var lookups = 0
     var hits = 0
+    /// `response`: per GPU, its last quantised state with that state's cache key, canonical order and
+    /// seed, so a GPU whose state has not changed since its last step is not keyed again (the key
+    /// text is most of a warm step). Same keys as keying afresh, so the same run.
+    var lastKeyed: [KeyedState?]
     var nodeEvents: UInt64 = 0
     let cache: ResponseCache
     /// Explained runs: the decisions kept (the first `config.explain` of each kind) and all counted.
@@ -82,7 +86,16 @@ struct ClusterModel {
         worstWindowP99 = offered
         replicaPeak = Array(repeating: 0, count: n)
         heat = Array(repeating: Array(repeating: 0, count: Self.heatBucketCount), count: config.gpuCount)
+        lastKeyed = Array(repeating: nil, count: config.gpuCount)
         cache = config.responseCache ?? ResponseCache()
+    }
+
+    /// A quantised GPU state with its response-cache key, canonical pod order and seed.
+    struct KeyedState {
+        var state: NodeColocationState
+        var key: String
+        var order: [Int]
+        var seed: UInt64
     }
 
     // MARK: - run

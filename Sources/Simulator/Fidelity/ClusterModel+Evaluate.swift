@@ -28,12 +28,21 @@ extension ClusterModel {
             var quantised: [(state: NodeColocationState, scales: [Double], key: String, order: [Int])] = []
             var missing: [String: (NodeColocationState, UInt64)] = [:]
             var missingOrder: [String] = []
-            for s in states {
+            for (i, s) in states.enumerated() {
                 let (q, scales) = quantise(s)
-                let (order, stateKey, seed) = q.canonical(context: responseContext(of: s))
-                // The window is part of what a response means: a state evaluated over another window
-                // is another entry (the seed stays the state's).
-                let key = stateKey + "@w" + String(window(of: q).bitPattern, radix: 16)
+                let g = i < gpus.count && gpus[i] >= 0 && gpus[i] < lastKeyed.count ? gpus[i] : -1
+                let keyed: KeyedState
+                if g >= 0, let last = lastKeyed[g], last.state == q {
+                    keyed = last
+                } else {
+                    let (order, stateKey, seed) = q.canonical(context: responseContext(of: s))
+                    // The window is part of what a response means: a state evaluated over another
+                    // window is another entry (the seed stays the state's).
+                    keyed = KeyedState(state: q, key: stateKey + "@w" + String(window(of: q).bitPattern, radix: 16),
+                                       order: order, seed: seed)
+                    if g >= 0 { lastKeyed[g] = keyed }
+                }
+                let (key, order, seed) = (keyed.key, keyed.order, keyed.seed)
                 quantised.append((q, scales, key, order))
                 lookups += 1
                 if cache.response(key) != nil {
