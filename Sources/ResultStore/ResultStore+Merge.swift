@@ -18,6 +18,7 @@ extension ResultStore {
         try ResultStore.validate(path: otherPath, expectComplete: true)
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(ResultStore.busyTimeout)
         let records: [RunRecord]
         let sweeps: [SweepInfo]
         do {

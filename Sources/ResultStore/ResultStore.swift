@@ -125,6 +125,8 @@ public final class ResultStore: Sendable {
         if size?.intValue == 0 { return true }
         var config = Configuration()
         config.readonly = true
+        // Wait for a process creating or migrating the file (its locks) instead of failing at once.
+        config.busyMode = .timeout(busyTimeout)
         let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 } == 0
@@ -150,6 +152,8 @@ public final class ResultStore: Sendable {
     static func isComplete(path: String) throws -> Bool {
         var config = Configuration()
         config.readonly = true
+        // Wait for a process creating or migrating the file (its locks) instead of failing at once.
+        config.busyMode = .timeout(busyTimeout)
         let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try migrator.hasCompletedMigrations($0) }
@@ -172,6 +176,8 @@ public final class ResultStore: Sendable {
         }
         var config = Configuration()
         config.readonly = true
+        // Wait for a process creating or migrating the file (its locks) instead of failing at once.
+        config.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
             defer { try? queue.close() }
