@@ -43,6 +43,10 @@ struct ClusterModel {
     /// seed, so a GPU whose state has not changed since its last step is not keyed again (the key
     /// text is most of a warm step). Same keys as keying afresh, so the same run.
     var lastKeyed: [KeyedState?]
+    /// `response`: the key texts of the pods met so far (``podKeys(_:)``), at most ``podKeyTextLimit``.
+    var podKeyTexts: [NodePod: String] = [:]
+    /// Bound of ``podKeyTexts`` (emptied when reached, so memory stays bounded on any run).
+    static let podKeyTextLimit = 100_000
     var nodeEvents: UInt64 = 0
     let cache: ResponseCache
     /// Explained runs: the decisions kept (the first `config.explain` of each kind) and all counted.

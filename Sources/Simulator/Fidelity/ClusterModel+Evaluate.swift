@@ -35,7 +35,7 @@ extension ClusterModel {
                 if g >= 0, let last = lastKeyed[g], last.state == q {
                     keyed = last
                 } else {
-                    let (order, stateKey, seed) = q.canonical(context: responseContext(of: s))
+                    let (order, stateKey, seed) = q.canonical(context: responseContext(of: s), keys: podKeys(q.pods))
                     // The window is part of what a response means: a state evaluated over another
                     // window is another entry (the seed stays the state's).
                     keyed = KeyedState(state: q, key: stateKey + "@w" + String(window(of: q).bitPattern, radix: 16),
@@ -77,6 +77,18 @@ extension ClusterModel {
                 r.pods = pods
                 return (r, q.scales)
             }
+        }
+    }
+
+    /// The key texts of `pods` (``NodePod/keyText``), each formatted once per run and then looked up:
+    /// a run meets few distinct quantised pods, and formatting their numbers was most of keying.
+    mutating func podKeys(_ pods: [NodePod]) -> [String] {
+        pods.map { pod in
+            if let k = podKeyTexts[pod] { return k }
+            let k = pod.keyText
+            if podKeyTexts.count >= Self.podKeyTextLimit { podKeyTexts.removeAll(keepingCapacity: true) }
+            podKeyTexts[pod] = k
+            return k
         }
     }
 

@@ -52,7 +52,12 @@ public struct NodeColocationState: Sendable, Hashable {
     /// digest, then the pods' key texts in that order); and the state's seed, FNV-1a 64 of the full
     /// key text (``contextKey`` followed by the pods' texts). Each pod's key is built once. O(n log n).
     public func canonical(context: Context) -> (order: [Int], key: String, seed: UInt64) {
-        let keys = pods.map(\.keyText)
+        canonical(context: context, keys: pods.map(\.keyText))
+    }
+
+    /// ``canonical(context:)`` with the pods' key texts given (`keys[i]` must be `pods[i].keyText`;
+    /// a caller that meets the same pods again keeps their texts instead of formatting them anew).
+    func canonical(context: Context, keys: [String]) -> (order: [Int], key: String, seed: UInt64) {
         let order = pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
         let podText = order.map { keys[$0] }.joined(separator: "#")
         var h = context.prefix
