@@ -58,8 +58,16 @@ public struct ScenarioRunner: Sendable {
     public func gpuCount(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> Int {
         guard isCluster else { return 1 }
         let root = try Self.compose(try effectiveText(overrides), file: path)
-        let nodes = root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1
-        let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
+        if let groups = root.mapping?["cluster"]?.mapping?["node_groups"]?.sequence {
+            // Each factor clamped to the loader's limits first, so no file value can overflow the sum.
+            return groups.reduce(0) { sum, g in
+                let count = min(max(0, g.mapping?["count"]?.int ?? 0), 10_000)
+                let gpus = min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), 64)
+                return sum + count * gpus
+            }
+        }
+        let nodes = min(max(0, root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1), 10_000)
+        let perNode = min(max(0, root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1), 64)
         return nodes * perNode
     }
 
@@ -127,6 +135,10 @@ public struct ScenarioRunner: Sendable {
                 throw InputError(file: path, field: "gpus", "a single-GPU scenario has no GPU count to change (use a cluster scenario, schema: cluster)")
             }
             let root = try Self.compose(text, file: path)
+            if root.mapping?["cluster"]?.mapping?["node_groups"] != nil {
+                throw InputError(file: path, field: "gpus",
+                                 "a cluster of cluster.node_groups cannot be resized to \(gpus) GPUs yet (the GPU search of `plan` needs cluster.nodes × cluster.gpus_per_node)")
+            }
             let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
             let (nodes, per) = gpus % perNode == 0 ? (gpus / perNode, perNode) : (gpus <= 64 ? (1, gpus) : (gpus, 1))
             assignments.append((["cluster", "nodes"], Node(String(nodes)), "gpus"))

@@ -7,8 +7,15 @@ extension ClusterScenarioLoader {
     /// Reads `bindings: [{node: NAME-or-INDEX, gpu: LOCAL-INDEX}, …]` (one entry per replica or job
     /// instance, in order; at most `count`) into global GPU indices (node-major); -1 for a GPU outside
     /// the cluster (a named node past `cluster.nodes`, a GPU past `gpus_per_node`). `node` is a name of `cluster.node_names`, or an index when there are none.
-    static func parseBindings(_ r: inout MappingReader, count: Int, nodeNames: [String], nodes: Int,
-                              gpusPerNode: Int, file: String, index: LineIndex) throws -> [Int] {
+    static func parseBindings(_ r: inout MappingReader, count: Int, nodeNames: [String], nodeLayout: [Int],
+                              file: String, index: LineIndex) throws -> [Int] {
+        let nodes = nodeLayout.count
+        var nodeStart: [Int] = []
+        var start = 0
+        for n in nodeLayout {
+            nodeStart.append(start)
+            start += n
+        }
         guard let items = try r.sequence("bindings") else { return [] }
         if items.count > count {
             throw r.error("bindings", "has \(items.count) entries for \(count) \(count == 1 ? "pod" : "pods") (one entry per replica or job instance)")
@@ -30,7 +37,7 @@ extension ClusterScenarioLoader {
             try b.finish()
             // A GPU outside the cluster (a GPU search or `--gpus` resized it: a named node past
             // `cluster.nodes`, a GPU past `gpus_per_node`): the pod has no binding here and is scheduled (-1).
-            out.append(node < nodes && gpu < gpusPerNode ? node * gpusPerNode + gpu : -1)
+            out.append(node < nodes && gpu < nodeLayout[node] ? nodeStart[node] + gpu : -1)
         }
         return out
     }
@@ -45,5 +52,36 @@ extension ClusterScenarioLoader {
         let node = try k.string("node")
         try k.finish()
         return ClusterPodOrigin(pod: pod, scheduler: scheduler, priorityClass: pc, priority: priority, node: node)
+    }
+}
+
+extension ClusterScenarioLoader {
+    /// One line of `cluster.node_groups`: `count` nodes of `gpus_per_node` GPUs of `gpu_memory_mib` each.
+    struct NodeGroup {
+        var count: Int
+        var gpus: Int
+        var memoryMiB: Int
+    }
+
+    /// Reads `cluster.node_groups: [{count, gpus_per_node, gpu_memory_mib?}, …]` (nodes in that
+    /// order, numbered node-major as `nodes × gpus_per_node` are), or nil when absent. At most
+    /// 10,000 nodes in all, as `cluster.nodes`.
+    static func parseNodeGroups(_ r: inout MappingReader, memory: Int, file: String,
+                                index: LineIndex) throws -> [NodeGroup]? {
+        guard let items = try r.sequence("node_groups") else { return nil }
+        if items.isEmpty { throw r.error("node_groups", "needs at least one group") }
+        var groups: [NodeGroup] = []
+        var total = 0
+        for (i, item) in items.enumerated() {
+            var g = try MappingReader(item, path: r.field("node_groups") + "[\(i)]", file: file, index: index)
+            let count = try g.int("count", required: true, min: 1, max: 10_000) ?? 1
+            let gpus = try g.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
+            let m = try g.int("gpu_memory_mib", min: 1) ?? memory
+            try g.finish()
+            total += count
+            if total > 10_000 { throw g.error("count", "the node groups hold more than 10000 nodes (colosim's limit, docs/limits.md)") }
+            groups.append(NodeGroup(count: count, gpus: gpus, memoryMiB: m))
+        }
+        return groups
     }
 }

@@ -54,11 +54,20 @@ public enum ClusterScenarioLoader {
         }
 
         guard var cl = try r.mapping("cluster", required: true) else { throw r.missing("cluster") }
-        let nodes = try cl.int("nodes", required: true, min: 1, max: 10_000) ?? 1
-        let perNode = try cl.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
         var profile = DeviceProfile.named(DeviceProfile.defaultName) ?? .v100SXM2_16GB
         if let p = try cl.choice("profile", DeviceProfile.catalogNames), let named = DeviceProfile.named(p) { profile = named }
         let memory = try cl.int("gpu_memory_mib", min: 1) ?? Int(profile.memoryBytes / 1_048_576)
+        // Nodes: `nodes` × `gpus_per_node`, or `node_groups` for nodes that differ.
+        let groups = try parseNodeGroups(&cl, memory: memory, file: file, index: index)
+        if groups != nil {
+            for key in ["nodes", "gpus_per_node"] where cl.has(key) {
+                throw cl.error(key, "give either cluster.nodes × cluster.gpus_per_node or cluster.node_groups, not both")
+            }
+        }
+        let layout = groups?.flatMap { Array(repeating: $0.gpus, count: $0.count) }
+        let nodes = try groups == nil ? cl.int("nodes", required: true, min: 1, max: 10_000) ?? 1 : layout?.count ?? 1
+        let perNode = try groups == nil ? cl.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1 : layout?.max() ?? 1
+        let nodeLayout = layout ?? Array(repeating: perNode, count: nodes)
         var nodeNames: [String] = []
         if let items = try cl.sequence("node_names") {
             for (i, item) in items.enumerated() {
@@ -88,7 +97,10 @@ public enum ClusterScenarioLoader {
             beWindow = try f.double("be_window_s", min: 0.1, max: 3600)
             try f.finish()
         }
-        var colo = ColocationConfig(kind: .shared, gpuCount: nodes * perNode, gpusPerNode: perNode, gpuMemoryMiB: memory)
+        var colo = ColocationConfig(kind: .shared, gpuCount: nodeLayout.reduce(0, +), gpusPerNode: perNode, gpuMemoryMiB: memory)
+        if let groups, groups.contains(where: { $0.memoryMiB != memory }) {
+            colo.gpuMemoryMiBs = groups.flatMap { Array(repeating: $0.memoryMiB, count: $0.count * $0.gpus) }
+        }
         if var c = try r.mapping("colocation") {
             if let v = try c.int("max_be_per_gpu", min: 1, max: 15) { colo.maxBEPerGPU = v }
             if let v = try c.int("max_pods_per_gpu", min: 1, max: 64) { colo.maxPodsPerGPU = v }
@@ -122,8 +134,8 @@ public enum ClusterScenarioLoader {
             var s = try MappingReader(item, path: "services[\(i)]", file: file, index: index)
             var svc = try parseService(&s, file: file, shapers: &shapers)
             if !names.insert(svc.base.name).inserted { throw s.error("name", "duplicate service name '\(svc.base.name)'") }
-            svc.base.pinnedGPUs = try parseBindings(&s, count: svc.base.replicas, nodeNames: nodeNames, nodes: nodes,
-                                                    gpusPerNode: perNode, file: file, index: index)
+            svc.base.pinnedGPUs = try parseBindings(&s, count: svc.base.replicas, nodeNames: nodeNames,
+                                                    nodeLayout: nodeLayout, file: file, index: index)
             if let o = try parseOrigin(&s) { origins[svc.base.name] = o }
             try s.finish()
             services.append(svc)
@@ -132,7 +144,7 @@ public enum ClusterScenarioLoader {
         for (i, item) in (try r.sequence("jobs") ?? []).enumerated() {
             var j = try MappingReader(item, path: "jobs[\(i)]", file: file, index: index)
             var made = try parseJobs(&j, duration: duration)
-            let pins = try parseBindings(&j, count: made.count, nodeNames: nodeNames, nodes: nodes, gpusPerNode: perNode,
+            let pins = try parseBindings(&j, count: made.count, nodeNames: nodeNames, nodeLayout: nodeLayout,
                                          file: file, index: index)
             for (k, g) in pins.enumerated() where g >= 0 { made[k].pinnedGPU = g }
             if let o = try parseOrigin(&j), let first = made.first { origins[first.name] = o }
@@ -146,6 +158,7 @@ public enum ClusterScenarioLoader {
             nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
             duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: seed)
         base.forecast = forecast
+        base.nodeGPUCounts = layout
         base.profile = profile
         base.placement = placement
         base.fidelity = ClusterFidelity(rawValue: fidelityName) ?? .response

@@ -38,9 +38,13 @@ public struct ClusterStartPlacement: Sendable {
     /// `node/gpu` for a global GPU index (node names where the scenario has them).
     public static func label(_ gpu: Int?, scenario: ClusterScenario) -> String {
         guard let g = gpu else { return "queued" }
-        let per = max(1, scenario.base.gpusPerNode)
-        let n = g / per
+        var n = 0, local = g
+        for count in scenario.base.nodeLayout {
+            if local < count { break }
+            local -= count
+            n += 1
+        }
         let node = n < scenario.nodeNames.count ? scenario.nodeNames[n] : "node-\(n)"
-        return "\(node)/\(g % per)"
+        return "\(node)/\(local)"
     }
 }

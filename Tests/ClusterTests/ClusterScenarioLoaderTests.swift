@@ -67,6 +67,40 @@ struct ClusterScenarioLoaderTests {
         #expect(beOnly.statesEvaluated > 0 && beOnly.statesEvaluated < first.statesEvaluated)
     }
 
+    /// `cluster.node_groups` describes nodes that differ: the layout, GPU count and per-GPU memory
+    /// reach the scheduler, bindings name GPUs of the real layout, and a run binds no pod outside it.
+    @Test func nodeGroupsDescribeAHeterogeneousCluster() throws {
+        let yaml = """
+        schema: cluster
+        duration_s: 600
+        policy: dedicated
+        cluster:
+          node_groups:
+            - {count: 1, gpus_per_node: 1}
+            - {count: 2, gpus_per_node: 4, gpu_memory_mib: 32768}
+        services:
+          - name: s
+            replicas: 9
+            load: {poisson_rps: 50}
+            p99_ms: 50
+            bindings: [{node: 2, gpu: 3}]
+        """
+        let s = try ClusterScenarioLoader.parse(yaml: yaml, file: "het.yaml")
+        let c = try s.simulationConfig()
+        #expect(c.nodeLayout == [1, 4, 4] && c.gpuCount == 9 && c.nodes == 3 && c.gpusPerNode == 4)
+        #expect(c.services[0].pinnedGPUs == [8])
+        let colo = c.effectiveColocation
+        #expect(colo.nodeLayout == [1, 4, 4])
+        #expect((0..<9).map { colo.memoryMiB(ofGPU: $0) } == [16_384] + Array(repeating: 32_768, count: 8))
+        let r = try ClusterSimulation.run(c)
+        #expect(r.gpusUsedPeak == 9)
+        #expect(r.services[0].unservedFraction == 0)
+        let both = yaml.replacingOccurrences(of: "  node_groups:", with: "  nodes: 2\n  node_groups:")
+        #expect(throws: ScenarioError.self) { try ClusterScenarioLoader.parse(yaml: both, file: "het.yaml") }
+        let bad = yaml.replacingOccurrences(of: "{count: 1, gpus_per_node: 1}", with: "{count: 1, gpus_per_node: 65}")
+        #expect(throws: ScenarioError.self) { try ClusterScenarioLoader.parse(yaml: bad, file: "het.yaml") }
+    }
+
     /// The progress callback sees every step, in order, up to the run's end, with the states evaluated
     /// so far; it never changes the run.
     @Test func progressIsReportedAfterEveryStepAndChangesNothing() throws {

@@ -30,6 +30,22 @@ import TestSupport
         }
     }
 
+    /// A cluster of `cluster.node_groups` runs, but `plan`'s GPU search cannot resize it yet: exit 2
+    /// with a message naming the key, never a wrong answer or a crash.
+    @Test func planRefusesNodeGroupsWithAMessage() throws {
+        let dir = try RunsCLIFixtures.tempDir()
+        let het = SweepCLIFixtures.smallCluster()
+            .replacingOccurrences(of: "nodes: 1\n  gpus_per_node: 8", with: "node_groups: [{count: 1, gpus_per_node: 2}, {count: 1, gpus_per_node: 6}]")
+        #expect(het.contains("node_groups"))
+        let scenario = try RunsCLIFixtures.write(het, "het.yaml", in: dir)
+        let run = try runColosim(["run", "--no-store", scenario, "--json"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect((SweepCLIFixtures.object(run.stdout)["summary"] as? [String: Any])?["gpus"] as? Int == 8)
+        let plan = try runColosim(["plan", scenario, "--policies", "dedicated", "--db", dir.appendingPathComponent("p.sqlite").path])
+        #expect(plan.exitCode == 2)
+        #expect(plan.stderr.contains("node_groups"), "\(plan.stderr)")
+    }
+
     /// `shared` packs its LS pods as densely as the SLA allows (the scenario's gpu_milli is not the
     /// answer): with a 12 ms p99 target on the validation cluster one replica per GPU keeps it (10.9 ms)
     /// and two per GPU do not (13.3 ms). The answer and the next density are checked by `colosim run`

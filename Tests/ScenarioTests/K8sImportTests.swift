@@ -106,6 +106,33 @@ struct K8sImportTests {
         #expect(sc.services.first { $0.base.name == "serving/llm-api-1" }?.base.pinnedGPUs == [10])
     }
 
+    /// Nodes with different GPU counts become `cluster.node_groups` (in node order), so no GPU that
+    /// does not exist is offered: dgx-02 cut to 4 GPUs gives 8 + 4 GPUs, and its GPU 2 is GPU 10.
+    @Test func nodesThatDifferBecomeNodeGroups() throws {
+        var nodes = try #require(try JSONSerialization.jsonObject(with: Self.data("whole-nodes.json")) as? [String: Any])
+        var items = try #require(nodes["items"] as? [[String: Any]])
+        let k = try #require(items.firstIndex { ($0["metadata"] as? [String: Any])?["name"] as? String == "dgx-02" })
+        var meta = try #require(items[k]["metadata"] as? [String: Any])
+        var labels = try #require(meta["labels"] as? [String: Any])
+        labels["nvidia.com/gpu.count"] = "4"
+        meta["labels"] = labels
+        items[k]["metadata"] = meta
+        var status = try #require(items[k]["status"] as? [String: Any])
+        var alloc = try #require(status["allocatable"] as? [String: Any])
+        alloc["nvidia.com/gpu"] = "4"
+        status["allocatable"] = alloc
+        items[k]["status"] = status
+        nodes["items"] = items
+        let r = try K8sImporter.run(nodes: try JSONSerialization.data(withJSONObject: nodes), nodesFile: "n.json",
+                                    pods: Self.data("whole-pods.json"), podsFile: "whole-pods.json",
+                                    options: K8sImportOptions())
+        #expect(r.summary.gpus == 12)
+        #expect(r.scenarioYAML.contains("node_groups:\n    - {count: 1, gpus_per_node: 8}\n    - {count: 1, gpus_per_node: 4}\n"))
+        let sc = try ClusterScenarioLoader.parse(yaml: r.scenarioYAML, file: "imported.yaml")
+        #expect(sc.base.nodeLayout == [8, 4] && sc.base.gpuCount == 12)
+        #expect(sc.services.first { $0.base.name == "serving/llm-api-1" }?.base.pinnedGPUs == [10])
+    }
+
     /// Every malformed fixture stops the import with its file and the JSON path of the bad value.
     @Test(arguments: [
         ("hami-nodes.json", "malformed-gpu-count.json", "items[0].spec.containers[0].resources.limits[\"nvidia.com/gpu\"]"),

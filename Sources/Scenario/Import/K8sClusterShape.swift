@@ -1,20 +1,29 @@
 import ColoModel
 
-/// The homogeneous cluster a scenario describes (`nodes × gpus_per_node` of one device profile),
-/// chosen for the imported nodes: the most GPUs any node has, the most common product and memory.
+/// The cluster a scenario describes for the imported nodes: each node's GPU count (as
+/// `cluster.node_groups` when they differ), one device profile and GPU memory (the most common product
+/// and memory).
 struct K8sClusterShape {
-    /// GPUs per node.
+    /// GPUs per node: the most any node has.
     let gpusPerNode: Int
+    /// Each node's GPUs, in node order (at least 1).
+    let nodeGPUs: [Int]
+    /// Runs of consecutive nodes with the same GPU count, in node order (`cluster.node_groups`).
+    var groups: [(count: Int, gpus: Int)] {
+        var out: [(count: Int, gpus: Int)] = []
+        for g in nodeGPUs {
+            if let last = out.last, last.gpus == g { out[out.count - 1].count += 1 } else { out.append((1, g)) }
+        }
+        return out
+    }
     /// The device profile's catalog name (nil: the default profile).
     let profile: String?
     /// Device memory per GPU, MiB.
     let gpuMemoryMiB: Int
 
     init(nodes: [K8sNode], notes: inout [String]) {
-        gpusPerNode = nodes.map(\.gpus).max() ?? 1
-        for n in nodes where n.gpus < gpusPerNode {
-            notes.append("node \(n.name) has \(n.gpus) GPUs; the scenario gives every node \(gpusPerNode) (its extra GPUs are modelled as free)")
-        }
+        nodeGPUs = nodes.map { max(1, $0.gpus) }
+        gpusPerNode = nodeGPUs.max() ?? 1
         let products = nodes.compactMap(\.product)
         let common = Dictionary(grouping: products, by: { $0 }).max { a, b in a.value.count < b.value.count || (a.value.count == b.value.count && a.key > b.key) }?.key
         if Set(products).count > 1 { notes.append("nodes have several GPU products (\(Set(products).sorted().joined(separator: ", "))); the scenario uses \(common ?? "?")") }

@@ -52,10 +52,16 @@ struct K8sScenarioWriter {
             policy: \(hami ? "shared" : "dedicated")
             start_from: current
             cluster:
-              nodes: \(nodes.count)
-              gpus_per_node: \(shape.gpusPerNode)
 
             """
+        let groups = shape.groups
+        if groups.count <= 1 {
+            y += "  nodes: \(nodes.count)\n  gpus_per_node: \(shape.gpusPerNode)\n"
+        } else {
+            // Nodes that differ: one group per run of nodes with the same GPU count, in node order.
+            y += "  node_groups:\n"
+            for g in groups { y += "    - {count: \(g.count), gpus_per_node: \(g.gpus)}\n" }
+        }
         if let p = shape.profile { y += "  profile: \(p)\n" }
         y += "  gpu_memory_mib: \(shape.gpuMemoryMiB)\n"
         y += "  node_names: [\(nodes.map { Self.quoted($0.name) }.joined(separator: ", "))]\n"

@@ -20,6 +20,11 @@ public struct ColocationConfig: Sendable, Hashable {
     public var gpusPerNode: Int
     /// Device memory per GPU, MiB [V100 16 GB]; a node offers GPUs × this to pods' memory requests.
     public var gpuMemoryMiB: Int
+    /// GPUs of each node, node-major, for clusters whose nodes differ (nil: nodes of ``gpusPerNode``,
+    /// the last one holding what is left). Used when its counts are positive and sum to ``gpuCount``.
+    public var nodeGPUCounts: [Int]? = nil
+    /// Device memory of each GPU, MiB (nil: ``gpuMemoryMiB`` for every GPU).
+    public var gpuMemoryMiBs: [Int]? = nil
     /// Placement policy of LS pods (and of every pod when BE shares their pool).
     public var placement: PlacementPolicyKind
     /// Placement policy of BE pods in the beside-LS pool.
@@ -71,6 +76,21 @@ public struct ColocationConfig: Sendable, Hashable {
             maxPodsPerGPU = 1
             autoscale = true
         }
+    }
+
+    /// GPUs of each node: ``nodeGPUCounts`` when it describes ``gpuCount`` GPUs, else nodes of
+    /// ``gpusPerNode`` with the last one holding what is left. O(nodes).
+    public var nodeLayout: [Int] {
+        if let c = nodeGPUCounts, !c.isEmpty, c.allSatisfy({ $0 > 0 }), c.reduce(0, +) == gpuCount { return c }
+        let per = max(1, gpusPerNode)
+        return stride(from: 0, to: max(0, gpuCount), by: per).map { min(per, gpuCount - $0) }
+    }
+
+    /// Device memory of GPU `g`, MiB: its entry in ``gpuMemoryMiBs`` when there is one, else
+    /// ``gpuMemoryMiB``.
+    public func memoryMiB(ofGPU g: Int) -> Int {
+        if let m = gpuMemoryMiBs, g >= 0, g < m.count { return m[g] }
+        return gpuMemoryMiB
     }
 
     /// The milli-GPU a pod of `priorityClass` asking for `requested` takes under this configuration.

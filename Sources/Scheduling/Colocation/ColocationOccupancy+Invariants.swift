@@ -7,7 +7,7 @@ extension ColocationOccupancy {
         var problems: [String] = []
         var seen = Set<Int>()
         for (g, gpu) in gpus.enumerated() {
-            if gpu.memoryUsed > memoryPerGPU { problems.append("GPU \(g): memory \(gpu.memoryUsed) MiB > \(memoryPerGPU) MiB") }
+            if gpu.memoryUsed > memoryOfGPU[g] { problems.append("GPU \(g): memory \(gpu.memoryUsed) MiB > \(memoryOfGPU[g]) MiB") }
             if gpu.pods.count > maxPods { problems.append("GPU \(g): \(gpu.pods.count) pods > \(maxPods)") }
             if gpu.milliUsed != gpu.pods.reduce(0, { $0 + $1.gpuMilli }) { problems.append("GPU \(g): milli sum drifted") }
             if gpu.memoryUsed != gpu.pods.reduce(0, { $0 + $1.memoryMiB }) { problems.append("GPU \(g): memory sum drifted") }

@@ -22,13 +22,20 @@ public struct ColocationOccupancy: Sendable, Hashable {
     public private(set) var gpus: [GPU]
     /// GPU of each bound pod.
     public private(set) var gpuOfPod: [Int: Int] = [:]
-    /// Memory per GPU, MiB.
-    public let memoryPerGPU: Int
+    /// Memory of each GPU, MiB.
+    public let memoryOfGPU: [Int]
+    /// The largest GPU memory, MiB.
+    public var memoryPerGPU: Int { memoryOfGPU.max() ?? 0 }
 
-    /// An empty cluster of `count` GPUs.
+    /// An empty cluster of `count` GPUs of `memoryPerGPU` MiB each.
     public init(count: Int, memoryPerGPU: Int) {
-        gpus = Array(repeating: GPU(), count: max(0, count))
-        self.memoryPerGPU = memoryPerGPU
+        self.init(memoryOfGPU: Array(repeating: memoryPerGPU, count: max(0, count)))
+    }
+
+    /// An empty cluster of GPUs with these memories, MiB.
+    public init(memoryOfGPU: [Int]) {
+        gpus = Array(repeating: GPU(), count: memoryOfGPU.count)
+        self.memoryOfGPU = memoryOfGPU
     }
 
     /// GPUs with at least one pod.
@@ -38,7 +45,7 @@ public struct ColocationOccupancy: Sendable, Hashable {
     public func fits(_ pod: ColocationPod, on gpu: Int, maxPods: Int) -> Bool {
         let g = gpus[gpu]
         return g.milliUsed + pod.gpuMilli <= GPUShare.milliPerGPU
-            && g.memoryUsed + pod.memoryMiB <= memoryPerGPU && g.pods.count < maxPods
+            && g.memoryUsed + pod.memoryMiB <= memoryOfGPU[gpu] && g.pods.count < maxPods
     }
 
     /// Binds `pod` to `gpu`.

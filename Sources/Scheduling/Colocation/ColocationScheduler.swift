@@ -28,6 +28,10 @@ public struct ColocationScheduler: Sendable {
     public internal(set) var explanations: [ColocationExplanation] = []
 
     var pools: [Scheduler<AnyPlacementPolicy>]
+    /// The first GPU of each node (GPUs are numbered node-major).
+    var nodeStart: [Int] = []
+    /// The node of each GPU.
+    var gpuNode: [Int] = []
     var placed: [Int: (pool: Int, placement: Placement)] = [:]
     var replicaPodOnGPU: [Int: Int] = [:]
     var nextReplicaID = -1
@@ -37,15 +41,18 @@ public struct ColocationScheduler: Sendable {
     public init(kind: ColocationPolicyKind, config: ColocationConfig, typicalPods: [TypicalPod] = []) {
         self.kind = kind
         self.config = config
-        occupancy = ColocationOccupancy(count: config.gpuCount, memoryPerGPU: config.gpuMemoryMiB)
+        occupancy = ColocationOccupancy(memoryOfGPU: (0..<max(0, config.gpuCount)).map { config.memoryMiB(ofGPU: $0) })
         replicaGPUs = Array(repeating: [], count: config.tidalServices.count)
-        let per = config.gpusPerNode
-        let nodeCount = (config.gpuCount + per - 1) / per
+        let layout = config.nodeLayout
+        let nodeCount = layout.count
         var specs: [NodeSpec] = []
-        for n in 0..<nodeCount {
-            let gpus = min(per, config.gpuCount - n * per)
-            specs.append(NodeSpec(name: "node-\(n)", cpuMilli: 1_000_000, memoryMiB: gpus * config.gpuMemoryMiB,
-                                  gpuCount: gpus, gpuModel: nil))
+        var start = 0
+        for (n, gpus) in layout.enumerated() {
+            nodeStart.append(start)
+            gpuNode.append(contentsOf: repeatElement(n, count: gpus))
+            let memory = (start..<start + gpus).reduce(0) { $0 + config.memoryMiB(ofGPU: $1) }
+            specs.append(NodeSpec(name: "node-\(n)", cpuMilli: 1_000_000, memoryMiB: memory, gpuCount: gpus, gpuModel: nil))
+            start += gpus
         }
         let cluster = ClusterState(nodes: specs)
         let rank = Array(0..<nodeCount)
@@ -105,10 +112,10 @@ public struct ColocationScheduler: Sendable {
         var blocked: [Int] = []
         var d = pools[p].schedule(shape: shape, draws: PlacementDraws(node: 0, gpu: 0))
         while let pl = d.placement, let local = pl.gpus.first(where: { _ in true }),
-              occupancy.gpus[pl.node * config.gpusPerNode + local].memoryUsed + pod.memoryMiB > config.gpuMemoryMiB {
+              occupancy.gpus[nodeStart[pl.node] + local].memoryUsed + pod.memoryMiB > occupancy.memoryOfGPU[nodeStart[pl.node] + local] {
             pools[p].release(pl)
             pools[p].setGPUMilliLeft(node: pl.node, gpu: local, to: 0)
-            blocked.append(pl.node * config.gpusPerNode + local)
+            blocked.append(nodeStart[pl.node] + local)
             d = pools[p].schedule(shape: shape, draws: PlacementDraws(node: 0, gpu: 0))
         }
         for b in blocked { sync(b) }
@@ -122,7 +129,7 @@ public struct ColocationScheduler: Sendable {
             }
             return nil
         }
-        let g = pl.node * config.gpusPerNode + local
+        let g = nodeStart[pl.node] + local
         placed[pod.id] = (p, pl)
         occupancy.bind(pod, gpu: g)
         sync(g)
@@ -142,9 +149,9 @@ public struct ColocationScheduler: Sendable {
     mutating func pin(_ pod: ColocationPod, gpu g: Int, now: Double) -> ColocationAction? {
         guard g >= 0, g < config.gpuCount else { return nil }
         let p = pool(of: pod)
-        let node = g / config.gpusPerNode, local = g % config.gpusPerNode
+        let (node, local) = nodeAndLocal(g)
         let left = pools[p].cluster.nodes[node].gpuMilliLeft[local]
-        guard left >= pod.gpuMilli, occupancy.gpus[g].memoryUsed + pod.memoryMiB <= config.gpuMemoryMiB else { return nil }
+        guard left >= pod.gpuMilli, occupancy.gpus[g].memoryUsed + pod.memoryMiB <= occupancy.memoryOfGPU[g] else { return nil }
         let shape = PodShape(cpuMilli: 0, memoryMiB: p == 0 ? pod.memoryMiB : 0, gpuCount: 1, gpuMilli: pod.gpuMilli)
         let pl = pools[p].bind(shape, node: node, gpus: GPUSet([local]))
         placed[pod.id] = (p, pl)
@@ -170,7 +177,7 @@ public struct ColocationScheduler: Sendable {
 
     /// Re-derives GPU `g`'s free milli-GPU in every pool from the occupancy and the pod limits.
     mutating func sync(_ g: Int) {
-        let node = g / config.gpusPerNode, local = g % config.gpusPerNode
+        let (node, local) = nodeAndLocal(g)
         let gpu = occupancy.gpus[g]
         let full = gpu.pods.count >= config.maxPodsPerGPU
         if pools.count == 1 {
@@ -198,5 +205,13 @@ public struct ColocationScheduler: Sendable {
         }
         queue.replace(with: kept)
         return actions
+    }
+}
+
+extension ColocationScheduler {
+    /// GPU `g`'s node and its index on that node (``ColocationConfig/nodeLayout``). O(1).
+    func nodeAndLocal(_ g: Int) -> (node: Int, local: Int) {
+        let n = gpuNode[g]
+        return (n, g - nodeStart[n])
     }
 }

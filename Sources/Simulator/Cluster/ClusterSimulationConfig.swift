@@ -8,8 +8,11 @@ import Workload
 public struct ClusterSimulationConfig: Sendable {
     /// Nodes in the cluster.
     public var nodes: Int
-    /// GPUs per node.
+    /// GPUs per node (with ``nodeGPUCounts``: the most any node has).
     public var gpusPerNode: Int
+    /// GPUs of each node, for clusters whose nodes differ (`cluster.node_groups`); nil: ``nodes`` nodes
+    /// of ``gpusPerNode``. Its length is ``nodes``.
+    public var nodeGPUCounts: [Int]? = nil
     /// The device of every GPU.
     public var profile: DeviceProfile = .v100SXM2_16GB
     /// The co-location policy.
@@ -101,12 +104,17 @@ public struct ClusterSimulationConfig: Sendable {
     }
 
     /// GPUs in the cluster.
-    public var gpuCount: Int { nodes * gpusPerNode }
+    public var gpuCount: Int { nodeGPUCounts.map { $0.reduce(0, +) } ?? nodes * gpusPerNode }
+
+    /// GPUs of each node (``nodeGPUCounts``, or ``nodes`` × ``gpusPerNode``). O(nodes).
+    public var nodeLayout: [Int] { nodeGPUCounts ?? Array(repeating: gpusPerNode, count: max(0, nodes)) }
 
     /// The scheduler configuration `policy` runs with: its defaults, the scenario's placement and limits.
     public var effectiveColocation: ColocationConfig {
         var c = ColocationConfig(kind: policy, gpuCount: gpuCount, gpusPerNode: gpusPerNode,
                                  gpuMemoryMiB: colocation.gpuMemoryMiB)
+        c.nodeGPUCounts = nodeGPUCounts
+        c.gpuMemoryMiBs = colocation.gpuMemoryMiBs
         c.placement = placement ?? c.placement
         c.bePlacement = colocation.bePlacement
         c.maxBEPerGPU = colocation.maxBEPerGPU
