@@ -1,3 +1,4 @@
+import ColoModel
 import Scheduling
 import Yams
 
@@ -56,16 +57,19 @@ extension ClusterScenarioLoader {
 }
 
 extension ClusterScenarioLoader {
-    /// One line of `cluster.node_groups`: `count` nodes of `gpus_per_node` GPUs of `gpu_memory_mib` each.
+    /// One line of `cluster.node_groups`: `count` nodes of `gpus_per_node` GPUs of `gpu_memory_mib`
+    /// each, of device `profile` (nil: `cluster.profile`).
     struct NodeGroup {
         var count: Int
         var gpus: Int
         var memoryMiB: Int
+        var profile: DeviceProfile?
     }
 
-    /// Reads `cluster.node_groups: [{count, gpus_per_node, gpu_memory_mib?}, …]` (nodes in that
-    /// order, numbered node-major as `nodes × gpus_per_node` are), or nil when absent. At most
-    /// 10,000 nodes in all, as `cluster.nodes`.
+    /// Reads `cluster.node_groups: [{count, gpus_per_node, profile?, gpu_memory_mib?}, …]` (nodes in
+    /// that order, numbered node-major as `nodes × gpus_per_node` are), or nil when absent. A group's
+    /// memory defaults to its profile's, else to `memory` (the cluster's). At most 10,000 nodes in
+    /// all, as `cluster.nodes`.
     static func parseNodeGroups(_ r: inout MappingReader, memory: Int, file: String,
                                 index: LineIndex) throws -> [NodeGroup]? {
         guard let items = try r.sequence("node_groups") else { return nil }
@@ -76,11 +80,13 @@ extension ClusterScenarioLoader {
             var g = try MappingReader(item, path: r.field("node_groups") + "[\(i)]", file: file, index: index)
             let count = try g.int("count", required: true, min: 1, max: 10_000) ?? 1
             let gpus = try g.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
-            let m = try g.int("gpu_memory_mib", min: 1) ?? memory
+            var profile: DeviceProfile?
+            if let p = try g.choice("profile", DeviceProfile.catalogNames) { profile = DeviceProfile.named(p) }
+            let m = try g.int("gpu_memory_mib", min: 1) ?? profile.map { Int($0.memoryBytes / 1_048_576) } ?? memory
             try g.finish()
             total += count
             if total > 10_000 { throw g.error("count", "the node groups hold more than 10000 nodes (colosim's limit, docs/limits.md)") }
-            groups.append(NodeGroup(count: count, gpus: gpus, memoryMiB: m))
+            groups.append(NodeGroup(count: count, gpus: gpus, memoryMiB: m, profile: profile))
         }
         return groups
     }

@@ -160,6 +160,9 @@ public enum ClusterScenarioLoader {
         base.forecast = forecast
         base.nodeGPUCounts = layout
         base.profile = profile
+        if let groups, groups.contains(where: { $0.profile != nil && $0.profile != profile }) {
+            base.gpuProfiles = groups.flatMap { Array(repeating: $0.profile ?? profile, count: $0.count * $0.gpus) }
+        }
         base.placement = placement
         base.fidelity = ClusterFidelity(rawValue: fidelityName) ?? .response
         base.responseWindow = responseWindow

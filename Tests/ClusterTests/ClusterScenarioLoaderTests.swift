@@ -101,6 +101,37 @@ struct ClusterScenarioLoaderTests {
         #expect(throws: ScenarioError.self) { try ClusterScenarioLoader.parse(yaml: bad, file: "het.yaml") }
     }
 
+    /// A node group's `profile` is the device of its GPUs: its states are the node model's on that
+    /// device (two identical replicas on a V100 and a T4 are two states; on two V100s, one), and the
+    /// group's memory defaults to the device's (the T4's 16 GiB).
+    @Test func nodeGroupProfilesAreTheDevicesOfTheirGPUs() throws {
+        let yaml = """
+        schema: cluster
+        duration_s: 600
+        policy: dedicated
+        cluster:
+          profile: v100-32gb
+          node_groups:
+            - {count: 1, gpus_per_node: 1}
+            - {count: 1, gpus_per_node: 1, profile: t4}
+        services:
+          - name: s
+            replicas: 2
+            load: {poisson_rps: 60}
+            p99_ms: 200
+        """
+        let s = try ClusterScenarioLoader.parse(yaml: yaml, file: "prof.yaml")
+        let c = try s.simulationConfig()
+        #expect(c.profile(ofGPU: 0).name == "v100-32gb" && c.profile(ofGPU: 1).name == "t4")
+        let colo = c.effectiveColocation
+        #expect(colo.memoryMiB(ofGPU: 0) == 32_768 && colo.memoryMiB(ofGPU: 1) == 16_384)
+        let mixed = try ClusterSimulation.run(c)
+        let same = try ClusterSimulation.run(try ClusterScenarioLoader.parse(
+            yaml: yaml.replacingOccurrences(of: ", profile: t4}", with: "}"), file: "prof.yaml").simulationConfig())
+        #expect(mixed.gpusUsedPeak == 2 && same.gpusUsedPeak == 2)
+        #expect(same.statesEvaluated == 1 && mixed.statesEvaluated == 2, "\(same.statesEvaluated) vs \(mixed.statesEvaluated)")
+    }
+
     /// The progress callback sees every step, in order, up to the run's end, with the states evaluated
     /// so far; it never changes the run.
     @Test func progressIsReportedAfterEveryStepAndChangesNothing() throws {

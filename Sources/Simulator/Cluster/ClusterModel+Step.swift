@@ -67,7 +67,7 @@ extension ClusterModel {
             for p in podsOnGPU[g] {
                 if p >= jobBase {
                     let j = p - jobBase
-                    pods.append(jobPod(j, dt: dt))
+                    pods.append(jobPod(j, dt: dt, profile: config.profile(ofGPU: g)))
                     src.append(.job(j))
                 } else {
                     let r = replicas[p]
@@ -84,7 +84,7 @@ extension ClusterModel {
                 }
             }
             gpus.append(g)
-            states.append(NodeColocationState(profile: config.profile, isolation: isolation, pods: pods))
+            states.append(NodeColocationState(profile: config.profile(ofGPU: g), isolation: isolation, pods: pods))
             sources.append(src)
         }
         let responses = try evaluate(states, gpus: gpus, step: k, dt: dt)
@@ -190,11 +190,11 @@ extension ClusterModel {
     }
 
     /// The node-model pod of job `j` for a step of `dt` seconds.
-    func jobPod(_ j: Int, dt: Double) -> NodePod {
+    func jobPod(_ j: Int, dt: Double, profile: DeviceProfile) -> NodePod {
         let job = jobs[j]
         let milli = colocation.milli(.bestEffort, requested: job.config.gpuMilli)
         let limit: Double? = isolationLimits && milli < GPUShare.milliPerGPU ? Double(milli) / 10 : nil
-        let kernel = Self.beKernel(smFraction: job.smFraction, profile: config.profile)
+        let kernel = Self.beKernel(smFraction: job.smFraction, profile: profile)
         var work: NodePod.Work = .training(kernel)
         if job.done {
             work = .bursts(kernel, demand: 0)

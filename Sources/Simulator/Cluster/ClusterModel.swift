@@ -35,8 +35,9 @@ struct ClusterModel {
     var steps = 0
     var contextSwitches = 0.0
     var evaluated = 0
-    /// `response`: the key context of the device and engine last seen (``responseContext(of:)``).
-    var lastContext: (profile: DeviceProfile, isolation: IsolationSpec, context: NodeColocationState.Context)?
+    /// `response`: the key contexts of the devices and engines seen (``responseContext(of:)``); one
+    /// per device in a run, a few when its nodes differ.
+    var contexts: [(profile: DeviceProfile, isolation: IsolationSpec, context: NodeColocationState.Context)] = []
     var lookups = 0
     var hits = 0
     /// `response`: per GPU, its last quantised state with that state's cache key, canonical order and

@@ -13,8 +13,11 @@ public struct ClusterSimulationConfig: Sendable {
     /// GPUs of each node, for clusters whose nodes differ (`cluster.node_groups`); nil: ``nodes`` nodes
     /// of ``gpusPerNode``. Its length is ``nodes``.
     public var nodeGPUCounts: [Int]? = nil
-    /// The device of every GPU.
+    /// The device of every GPU (with ``gpuProfiles``: of every GPU it does not name).
     public var profile: DeviceProfile = .v100SXM2_16GB
+    /// The device of each GPU, for clusters whose nodes differ (`cluster.node_groups[].profile`);
+    /// nil: ``profile`` everywhere.
+    public var gpuProfiles: [DeviceProfile]? = nil
     /// The co-location policy.
     public var policy: ColocationPolicyKind
     /// Scheduler configuration of the policy (placement, pools, limits); built from `policy` unless set.
@@ -105,6 +108,12 @@ public struct ClusterSimulationConfig: Sendable {
 
     /// GPUs in the cluster.
     public var gpuCount: Int { nodeGPUCounts.map { $0.reduce(0, +) } ?? nodes * gpusPerNode }
+
+    /// The device of GPU `g`: its entry of ``gpuProfiles``, else ``profile``.
+    public func profile(ofGPU g: Int) -> DeviceProfile {
+        if let p = gpuProfiles, g >= 0, g < p.count { return p[g] }
+        return profile
+    }
 
     /// GPUs of each node (``nodeGPUCounts``, or ``nodes`` × ``gpusPerNode``). O(nodes).
     public var nodeLayout: [Int] { nodeGPUCounts ?? Array(repeating: gpusPerNode, count: max(0, nodes)) }

@@ -92,12 +92,14 @@ extension ClusterModel {
         }
     }
 
-    /// The key context of `state`'s device and engine: the last one computed when they are the same
-    /// (every GPU of a homogeneous run), so its kilobytes of text are described and hashed once.
+    /// The key context of `state`'s device and engine: computed once per device and engine of a run
+    /// (a homogeneous run has one, a run of node groups a few), so its kilobytes of text are described
+    /// and hashed once. O(devices) per look-up.
     mutating func responseContext(of state: NodeColocationState) -> NodeColocationState.Context {
-        if let c = lastContext, c.profile == state.profile, c.isolation == state.isolation { return c.context }
+        if let c = contexts.first(where: { $0.profile == state.profile && $0.isolation == state.isolation }) { return c.context }
         let context = NodeColocationState.Context(state)
-        lastContext = (state.profile, state.isolation, context)
+        if contexts.count >= 64 { contexts.removeAll(keepingCapacity: true) }
+        contexts.append((state.profile, state.isolation, context))
         return context
     }
 
