@@ -5,8 +5,9 @@ import Simulator
 /// ``ClusterProgress``): simulated time, wall time, ETA, states evaluated and the cache hit rate.
 ///
 /// Nothing is written during the first `delay` seconds, so short runs stay silent. On a terminal the
-/// line is redrawn in place at most every `interval` seconds and erased at the end; in a log (a
-/// file, a Slurm job) a full line is written every `logInterval` seconds instead. Thread-safe.
+/// line is redrawn in place at most every `interval` seconds (default 0.25) and erased at the end; in
+/// a log (a file, a Slurm job) a full line is written every `interval` seconds (default 10) instead.
+/// Thread-safe.
 public final class ClusterProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let start = ContinuousClock.now

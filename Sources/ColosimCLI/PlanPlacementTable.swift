@@ -21,10 +21,11 @@ enum PlanPlacementTable {
             let pad = { (s: String, n: Int) in s + String(repeating: " ", count: max(0, n - s.count)) }
             out += "    \(pad("pod", width))  \(pad("now", 16))  \(pad("scheduler", 16))  why (scheduler)\n"
             var moved = 0
+            let layout = GPULayout(nodeGPUs: scenario.base.nodeLayout)
             for b in now.binds {
                 let f = freshByPod[b.pod]
-                let a = ClusterStartPlacement.label(b.gpu, scenario: scenario)
-                let z = ClusterStartPlacement.label(f?.gpu, scenario: scenario)
+                let a = ClusterStartPlacement.label(b.gpu, scenario: scenario, layout: layout)
+                let z = ClusterStartPlacement.label(f?.gpu, scenario: scenario, layout: layout)
                 if a != z { moved += 1 }
                 out += "    \(pad(b.pod, width))  \(pad(a, 16))  \(pad(z, 16))  \(f?.reason ?? "-")\n"
                 if !b.reason.hasPrefix("current binding") { out += "    \(pad("", width))  now: \(b.reason)\n" }

@@ -92,11 +92,8 @@ struct RunCommand: ParsableCommand {
         if let line { runner.progress = { line.update($0) } }
         let out: ScenarioRun
         do {
+            defer { line?.finish() }
             out = try runner.run(overrides, explain: explain, explainKinds: kinds)
-            line?.finish()
-        } catch {
-            line?.finish()
-            throw error
         }
         var runID: Int64?
         if let db {

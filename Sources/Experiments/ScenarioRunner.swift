@@ -2,6 +2,7 @@ import Foundation
 import ResultStore
 import Scenario
 import Scheduling
+import SimEngine
 import Simulator
 import Yams
 
@@ -61,13 +62,13 @@ public struct ScenarioRunner: Sendable {
         if let groups = root.mapping?["cluster"]?.mapping?["node_groups"]?.sequence {
             // Each factor clamped to the loader's limits first, so no file value can overflow the sum.
             return groups.reduce(0) { sum, g in
-                let count = min(max(0, g.mapping?["count"]?.int ?? 0), 10_000)
-                let gpus = min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), 64)
+                let count = min(max(0, g.mapping?["count"]?.int ?? 0), InputLimits.maxNodes)
+                let gpus = min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), InputLimits.maxGPUsPerNode)
                 return sum + count * gpus
             }
         }
-        let nodes = min(max(0, root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1), 10_000)
-        let perNode = min(max(0, root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1), 64)
+        let nodes = min(max(0, root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1), InputLimits.maxNodes)
+        let perNode = min(max(0, root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1), InputLimits.maxGPUsPerNode)
         return nodes * perNode
     }
 

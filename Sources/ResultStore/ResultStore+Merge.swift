@@ -16,9 +16,7 @@ extension ResultStore {
             throw StoreError(.other, path: otherPath, "cannot merge a database into itself")
         }
         try ResultStore.validate(path: otherPath, expectComplete: true)
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(ResultStore.busyTimeout)
+        let config = ResultStore.readOnlyConfiguration()
         let records: [RunRecord]
         let sweeps: [SweepInfo]
         do {

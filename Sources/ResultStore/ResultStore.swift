@@ -61,6 +61,16 @@ public final class ResultStore: Sendable {
     /// Seconds a connection waits for another process's lock before giving up.
     static let busyTimeout: TimeInterval = 120
 
+    /// The configuration of a connection that only reads (checks and merge sources): read-only, and
+    /// waiting up to ``busyTimeout`` for a process creating or migrating the file instead of failing
+    /// at once.
+    static func readOnlyConfiguration() -> Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        return config
+    }
+
     /// Refuses paths that can never be a results database, with a sentence saying why.
     static func checkUsablePath(_ path: String) throws {
         if path.isEmpty { throw StoreError(.corrupt, path: nil, "needs a file name, got an empty one") }
@@ -123,10 +133,7 @@ public final class ResultStore: Sendable {
     static func isEmptyDatabase(path: String) throws -> Bool {
         let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
         if size?.intValue == 0 { return true }
-        var config = Configuration()
-        config.readonly = true
-        // Wait for a process creating or migrating the file (its locks) instead of failing at once.
-        config.busyMode = .timeout(busyTimeout)
+        let config = readOnlyConfiguration()
         let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 } == 0
@@ -150,10 +157,7 @@ public final class ResultStore: Sendable {
 
     /// Whether every known migration is applied to the (validated) file at `path`.
     static func isComplete(path: String) throws -> Bool {
-        var config = Configuration()
-        config.readonly = true
-        // Wait for a process creating or migrating the file (its locks) instead of failing at once.
-        config.busyMode = .timeout(busyTimeout)
+        let config = readOnlyConfiguration()
         let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
         defer { try? queue.close() }
         return try queue.read { try migrator.hasCompletedMigrations($0) }
@@ -174,10 +178,7 @@ public final class ResultStore: Sendable {
             throw StoreError(.corrupt, path: path,
                              "not a SQLite database (bad file header); the file was left unchanged")
         }
-        var config = Configuration()
-        config.readonly = true
-        // Wait for a process creating or migrating the file (its locks) instead of failing at once.
-        config.busyMode = .timeout(busyTimeout)
+        let config = readOnlyConfiguration()
         do {
             let queue = try DatabaseQueue(path: readablePath(path), configuration: config)
             defer { try? queue.close() }

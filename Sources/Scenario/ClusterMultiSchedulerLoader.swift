@@ -32,8 +32,8 @@ public enum ClusterMultiSchedulerLoader {
         let duration = try r.double("duration_s", required: true, min: 0, minExclusive: true) ?? 1
         let backoff = try r.double("unschedulable_backoff_s", min: 0, minExclusive: true) ?? 1
         guard var cl = try r.mapping("cluster", required: true) else { throw r.missing("cluster") }
-        let nodeCount = try cl.int("nodes", required: true, min: 1, max: 10_000) ?? 1
-        let perNode = try cl.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
+        let nodeCount = try cl.int("nodes", required: true, min: 1, max: InputLimits.maxNodes) ?? 1
+        let perNode = try cl.int("gpus_per_node", required: true, min: 1, max: InputLimits.maxGPUsPerNode) ?? 1
         let cpu = try cl.int("cpu_milli_per_node", min: 1) ?? 96_000
         let mem = try cl.int("memory_mib_per_node", min: 1) ?? 786_432
         let model = try cl.string("gpu_model") ?? "V100M16"

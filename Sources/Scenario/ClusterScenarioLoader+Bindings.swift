@@ -1,5 +1,6 @@
 import ColoModel
 import Scheduling
+import SimEngine
 import Yams
 
 /// The current-placement keys of a cluster scenario (docs/import.md): `cluster.node_names`,
@@ -11,12 +12,7 @@ extension ClusterScenarioLoader {
     static func parseBindings(_ r: inout MappingReader, count: Int, nodeNames: [String], nodeLayout: [Int],
                               file: String, index: LineIndex) throws -> [Int] {
         let nodes = nodeLayout.count
-        var nodeStart: [Int] = []
-        var start = 0
-        for n in nodeLayout {
-            nodeStart.append(start)
-            start += n
-        }
+        let layout = GPULayout(nodeGPUs: nodeLayout)
         guard let items = try r.sequence("bindings") else { return [] }
         if items.count > count {
             throw r.error("bindings", "has \(items.count) entries for \(count) \(count == 1 ? "pod" : "pods") (one entry per replica or job instance)")
@@ -34,11 +30,11 @@ extension ClusterScenarioLoader {
                 let known = nodeNames.isEmpty ? "a node index 0…\(nodes - 1)" : "one of cluster.node_names (\(nodeNames.joined(separator: ", ")))"
                 throw b.error("node", "unknown node '\(nodeText)'; expected \(known)")
             }
-            let gpu = try b.int("gpu", required: true, min: 0, max: 64) ?? 0
+            let gpu = try b.int("gpu", required: true, min: 0, max: InputLimits.maxGPUsPerNode) ?? 0
             try b.finish()
             // A GPU outside the cluster (a GPU search or `--gpus` resized it: a named node past
             // `cluster.nodes`, a GPU past `gpus_per_node`): the pod has no binding here and is scheduled (-1).
-            out.append(node < nodes && gpu < nodeLayout[node] ? nodeStart[node] + gpu : -1)
+            out.append(layout.gpu(node: node, local: gpu) ?? -1)
         }
         return out
     }
@@ -78,14 +74,14 @@ extension ClusterScenarioLoader {
         var total = 0
         for (i, item) in items.enumerated() {
             var g = try MappingReader(item, path: r.field("node_groups") + "[\(i)]", file: file, index: index)
-            let count = try g.int("count", required: true, min: 1, max: 10_000) ?? 1
-            let gpus = try g.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1
+            let count = try g.int("count", required: true, min: 1, max: InputLimits.maxNodes) ?? 1
+            let gpus = try g.int("gpus_per_node", required: true, min: 1, max: InputLimits.maxGPUsPerNode) ?? 1
             var profile: DeviceProfile?
             if let p = try g.choice("profile", DeviceProfile.catalogNames) { profile = DeviceProfile.named(p) }
             let m = try g.int("gpu_memory_mib", min: 1) ?? profile.map { Int($0.memoryBytes / 1_048_576) } ?? memory
             try g.finish()
             total += count
-            if total > 10_000 { throw g.error("count", "the node groups hold more than 10000 nodes (colosim's limit, docs/limits.md)") }
+            if total > InputLimits.maxNodes { throw g.error("count", "the node groups hold more than \(InputLimits.maxNodes) nodes (colosim's limit, docs/limits.md)") }
             groups.append(NodeGroup(count: count, gpus: gpus, memoryMiB: m, profile: profile))
         }
         return groups

@@ -2,6 +2,7 @@ import ColoModel
 import Foundation
 import Isolation
 import Scheduling
+import SimEngine
 import Simulator
 import Workload
 import Yams
@@ -64,10 +65,15 @@ public enum ClusterScenarioLoader {
                 throw cl.error(key, "give either cluster.nodes × cluster.gpus_per_node or cluster.node_groups, not both")
             }
         }
-        let layout = groups?.flatMap { Array(repeating: $0.gpus, count: $0.count) }
-        let nodes = try groups == nil ? cl.int("nodes", required: true, min: 1, max: 10_000) ?? 1 : layout?.count ?? 1
-        let perNode = try groups == nil ? cl.int("gpus_per_node", required: true, min: 1, max: 64) ?? 1 : layout?.max() ?? 1
-        let nodeLayout = layout ?? Array(repeating: perNode, count: nodes)
+        let nodeLayout: [Int]
+        if let groups {
+            nodeLayout = groups.flatMap { Array(repeating: $0.gpus, count: $0.count) }
+        } else {
+            let n = try cl.int("nodes", required: true, min: 1, max: InputLimits.maxNodes) ?? 1
+            let per = try cl.int("gpus_per_node", required: true, min: 1, max: InputLimits.maxGPUsPerNode) ?? 1
+            nodeLayout = Array(repeating: per, count: n)
+        }
+        let nodes = nodeLayout.count, perNode = nodeLayout.max() ?? 1
         var nodeNames: [String] = []
         if let items = try cl.sequence("node_names") {
             for (i, item) in items.enumerated() {
@@ -158,7 +164,7 @@ public enum ClusterScenarioLoader {
             nodes: nodes, gpusPerNode: perNode, policy: policy, colocation: colo, services: [], jobs: jobs,
             duration: duration, step: step, scaleInterval: scaleInterval, replicaStartup: startup, seed: seed)
         base.forecast = forecast
-        base.nodeGPUCounts = layout
+        base.nodeGPUCounts = groups == nil ? nil : nodeLayout
         base.profile = profile
         if let groups, groups.contains(where: { $0.profile != nil && $0.profile != profile }) {
             base.gpuProfiles = groups.flatMap { Array(repeating: $0.profile ?? profile, count: $0.count * $0.gpus) }

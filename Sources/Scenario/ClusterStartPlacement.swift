@@ -35,15 +35,11 @@ public struct ClusterStartPlacement: Sendable {
         }
     }
 
-    /// `node/gpu` for a global GPU index (node names where the scenario has them).
-    public static func label(_ gpu: Int?, scenario: ClusterScenario) -> String {
+    /// `node/gpu` for a global GPU index of `scenario`'s GPUs as `layout` numbers them (node names
+    /// where the scenario has them).
+    public static func label(_ gpu: Int?, scenario: ClusterScenario, layout: GPULayout) -> String {
         guard let g = gpu else { return "queued" }
-        var n = 0, local = g
-        for count in scenario.base.nodeLayout {
-            if local < count { break }
-            local -= count
-            n += 1
-        }
+        guard let (n, local) = layout.locate(g) else { return "GPU \(g)" }
         let node = n < scenario.nodeNames.count ? scenario.nodeNames[n] : "node-\(n)"
         return "\(node)/\(local)"
     }

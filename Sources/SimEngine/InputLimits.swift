@@ -23,6 +23,10 @@ public enum InputLimits {
     public static let maxCount: Int = 1_000_000_000
     /// Most kernels, frames or requests one workload may keep in flight at once: 10^4.
     public static let maxInFlight: Int = 10_000
+    /// Most nodes of a cluster scenario (`cluster.nodes`, or all `cluster.node_groups` together): 10^4.
+    public static let maxNodes: Int = 10_000
+    /// Most GPUs on one node (`gpus_per_node`; a binding's GPU index is below it): 64.
+    public static let maxGPUsPerNode: Int = 64
     /// Most time steps of a cluster run (`duration_s / step_s`): 10^7.
     public static let maxClusterSteps: Double = 1e7
     /// Most arrivals a multi-scheduler run may expect (`rate_per_s × duration_s`, summed): 10^7.

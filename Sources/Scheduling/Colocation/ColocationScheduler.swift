@@ -28,10 +28,8 @@ public struct ColocationScheduler: Sendable {
     public internal(set) var explanations: [ColocationExplanation] = []
 
     var pools: [Scheduler<AnyPlacementPolicy>]
-    /// The first GPU of each node (GPUs are numbered node-major).
-    var nodeStart: [Int] = []
-    /// The node of each GPU.
-    var gpuNode: [Int] = []
+    /// The cluster's GPUs, node-major over its nodes (``ColocationConfig/nodeLayout``).
+    let layout: GPULayout
     var placed: [Int: (pool: Int, placement: Placement)] = [:]
     var replicaPodOnGPU: [Int: Int] = [:]
     var nextReplicaID = -1
@@ -43,16 +41,13 @@ public struct ColocationScheduler: Sendable {
         self.config = config
         occupancy = ColocationOccupancy(memoryOfGPU: (0..<max(0, config.gpuCount)).map { config.memoryMiB(ofGPU: $0) })
         replicaGPUs = Array(repeating: [], count: config.tidalServices.count)
-        let layout = config.nodeLayout
-        let nodeCount = layout.count
+        layout = GPULayout(nodeGPUs: config.nodeLayout)
+        let nodeCount = layout.nodeGPUs.count
         var specs: [NodeSpec] = []
-        var start = 0
-        for (n, gpus) in layout.enumerated() {
-            nodeStart.append(start)
-            gpuNode.append(contentsOf: repeatElement(n, count: gpus))
-            let memory = (start..<start + gpus).reduce(0) { $0 + config.memoryMiB(ofGPU: $1) }
+        for (n, gpus) in layout.nodeGPUs.enumerated() {
+            let first = layout.nodeStart[n]
+            let memory = (first..<first + gpus).reduce(0) { $0 + config.memoryMiB(ofGPU: $1) }
             specs.append(NodeSpec(name: "node-\(n)", cpuMilli: 1_000_000, memoryMiB: memory, gpuCount: gpus, gpuModel: nil))
-            start += gpus
         }
         let cluster = ClusterState(nodes: specs)
         let rank = Array(0..<nodeCount)
@@ -112,14 +107,16 @@ public struct ColocationScheduler: Sendable {
         var blocked: [Int] = []
         var d = pools[p].schedule(shape: shape, draws: PlacementDraws(node: 0, gpu: 0))
         while let pl = d.placement, let local = pl.gpus.first(where: { _ in true }),
-              occupancy.gpus[nodeStart[pl.node] + local].memoryUsed + pod.memoryMiB > occupancy.memoryOfGPU[nodeStart[pl.node] + local] {
+              let g = layout.gpu(node: pl.node, local: local),
+              occupancy.gpus[g].memoryUsed + pod.memoryMiB > occupancy.memoryOfGPU[g] {
             pools[p].release(pl)
             pools[p].setGPUMilliLeft(node: pl.node, gpu: local, to: 0)
-            blocked.append(nodeStart[pl.node] + local)
+            blocked.append(g)
             d = pools[p].schedule(shape: shape, draws: PlacementDraws(node: 0, gpu: 0))
         }
         for b in blocked { sync(b) }
-        guard let pl = d.placement, let local = pl.gpus.first(where: { _ in true }) else {
+        guard let pl = d.placement, let local = pl.gpus.first(where: { _ in true }),
+              let g = layout.gpu(node: pl.node, local: local) else {
             if explains && explainFailure {
                 var rejected: [String: Int] = [:]
                 for (v, c) in zip(FilterVerdict.allCases, d.verdictCounts) where v != .fits && c > 0 { rejected[v.phrase] = c }
@@ -129,7 +126,6 @@ public struct ColocationScheduler: Sendable {
             }
             return nil
         }
-        let g = nodeStart[pl.node] + local
         placed[pod.id] = (p, pl)
         occupancy.bind(pod, gpu: g)
         sync(g)
@@ -147,9 +143,8 @@ public struct ColocationScheduler: Sendable {
     /// Binds `pod` to `gpu` (its current binding) when that GPU has room for it in the pod's pool
     /// (milli-GPU left after the pod limits, device memory); nil when it has none or `gpu` is not a GPU.
     mutating func pin(_ pod: ColocationPod, gpu g: Int, now: Double) -> ColocationAction? {
-        guard g >= 0, g < config.gpuCount else { return nil }
+        guard let (node, local) = layout.locate(g) else { return nil }
         let p = pool(of: pod)
-        let (node, local) = nodeAndLocal(g)
         let left = pools[p].cluster.nodes[node].gpuMilliLeft[local]
         guard left >= pod.gpuMilli, occupancy.gpus[g].memoryUsed + pod.memoryMiB <= occupancy.memoryOfGPU[g] else { return nil }
         let shape = PodShape(cpuMilli: 0, memoryMiB: p == 0 ? pod.memoryMiB : 0, gpuCount: 1, gpuMilli: pod.gpuMilli)
@@ -177,7 +172,7 @@ public struct ColocationScheduler: Sendable {
 
     /// Re-derives GPU `g`'s free milli-GPU in every pool from the occupancy and the pod limits.
     mutating func sync(_ g: Int) {
-        let (node, local) = nodeAndLocal(g)
+        guard let (node, local) = layout.locate(g) else { return }
         let gpu = occupancy.gpus[g]
         let full = gpu.pods.count >= config.maxPodsPerGPU
         if pools.count == 1 {
@@ -205,13 +200,5 @@ public struct ColocationScheduler: Sendable {
         }
         queue.replace(with: kept)
         return actions
-    }
-}
-
-extension ColocationScheduler {
-    /// GPU `g`'s node and its index on that node (``ColocationConfig/nodeLayout``). O(1).
-    func nodeAndLocal(_ g: Int) -> (node: Int, local: Int) {
-        let n = gpuNode[g]
-        return (n, g - nodeStart[n])
     }
 }

@@ -30,9 +30,9 @@ extension ClusterModel {
             var missingOrder: [String] = []
             for (i, s) in states.enumerated() {
                 let (q, scales) = quantise(s)
-                let g = i < gpus.count && gpus[i] >= 0 && gpus[i] < lastKeyed.count ? gpus[i] : -1
+                let g = gpus[i]  // `gpus[i]` is the GPU of `states[i]`, 0..<gpuCount (``step(now:)``)
                 let keyed: KeyedState
-                if g >= 0, let last = lastKeyed[g], last.state == q {
+                if let last = lastKeyed[g], last.state == q {
                     keyed = last
                 } else {
                     let (order, stateKey, seed) = q.canonical(context: responseContext(of: s), keys: podKeys(q.pods))
@@ -40,7 +40,7 @@ extension ClusterModel {
                     // window is another entry (the seed stays the state's).
                     keyed = KeyedState(state: q, key: stateKey + "@w" + String(window(of: q).bitPattern, radix: 16),
                                        order: order, seed: seed)
-                    if g >= 0 { lastKeyed[g] = keyed }
+                    lastKeyed[g] = keyed
                 }
                 let (key, order, seed) = (keyed.key, keyed.order, keyed.seed)
                 quantised.append((q, scales, key, order))
