@@ -5,6 +5,6 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a live cluster as a cluster scenario (docs/import.md).",
-        subcommands: [ImportK8sCommand.self]
+        subcommands: [ImportK8sCommand.self, ImportOpenbCommand.self]
     )
 }

@@ -13,8 +13,10 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Find the fewest GPUs per policy that keep every SLA and reach a utilization target.",
         discussion: """
-            Binary search over the scenario's GPU count (cluster scenarios: cluster.nodes × cluster.gpus_per_node), \
-            per policy. SLA kept: every service's p99 ≤ --sla-p99 (default: each service's own p99 target). \
+            Binary search over the scenario's GPU count (cluster scenarios: cluster.nodes × cluster.gpus_per_node; \
+            node groups are cut or repeated in node order), per policy; or (--search span, the default for \
+            cluster.node_groups) one run per policy on a cluster large enough, answering the GPUs of the nodes \
+            up to the last one it ever used. SLA kept: every service's p99 ≤ --sla-p99 (default: each service's own p99 target). \
             Utilization: mean duty cycle over all provisioned GPUs. Fewer GPUs raise utilization and lower \
             SLA headroom, so the answer is the fewest GPUs keeping the SLA, if it reaches the target there. \
             Every run is stored in --db. See docs/product.md.
@@ -49,6 +51,9 @@ struct PlanCommand: ParsableCommand {
 
     @Option(name: .customLong("min-be-work"), help: ArgumentHelp("Also require BE work done ≥ this fraction (0–1) of the work done with every GPU searched (default 0: the SLA is the LS services' alone).", valueName: "f"))
     var minBEWork: Double = 0
+
+    @Option(help: ArgumentHelp("bisect: binary search over GPU counts, a run per count; span: one run per policy on a cluster large enough (--max-gpus, default twice the scenario's), answering the GPUs of the nodes up to the last one ever used (default for clusters of cluster.node_groups).", valueName: "bisect|span"))
+    var search: String?
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
@@ -92,7 +97,15 @@ struct PlanCommand: ParsableCommand {
         for p in names where ScenarioRunner.colocationPolicy(p) == nil {
             throw InputError(field: "--policies", "unknown co-location policy '\(p)'; expected one of \(ColocationPolicyKind.names.joined(separator: ", "))")
         }
-        let upper = try maxGPUs ?? setup.gpuCount(base)
+        let nodeGroups = try setup.hasNodeGroups(base)
+        let span: Bool
+        switch search {
+        case nil: span = nodeGroups
+        case "span": span = true
+        case "bisect": span = false
+        case let other?: throw InputError(field: "--search", "expected bisect or span, got '\(other)'")
+        }
+        let upper = try maxGPUs ?? setup.gpuCount(base) * (span ? 2 : 1)
         let lower = minGPUs
         guard lower <= upper else { throw InputError(field: "--min-gpus", "must be ≤ the largest count searched (\(upper))") }
         let db = try store.open(create: true)
@@ -131,6 +144,23 @@ struct PlanCommand: ParsableCommand {
                 return (run.0.slaMet(p99TargetMs: sla) && served >= 1 - 1e-6 && beShare >= minBE - 1e-9,
                         PlanEvidence(gpus: n, metrics: run.0, runID: run.1, served: served, beShare: beShare))
             }
+            if span {
+                // The pods' own shares; the run at `upper` used only the nodes up to its span, so a
+                // cluster of just those nodes makes the same decisions (placement prefers earlier
+                // nodes on ties): its figures are the span's, with utilization over the span.
+                let load = offered(reference)
+                var e = evidence(upper, reference, against: load, beWork: reference.0.beThroughput)
+                let n = max(1, min(upper, reference.0.gpuSpan ?? upper))
+                var spanned = e.evidence
+                spanned.gpus = n
+                spanned.spannedFrom = upper
+                spanned.metrics.provisionedUtilization = reference.0.provisionedUtilization * Double(upper) / Double(n)
+                spanned.metrics.gpusProvisioned = n
+                e.evidence.gpus = upper
+                progress.advance()
+                return PlanResult(policy: policy, slaGPUs: e.feasible ? n : nil, evaluated: n == upper ? [spanned] : [spanned, e.evidence],
+                                  slaP99Ms: sla, minUtilization: target, method: "span")
+            }
             // Densest packing first (policies whose LS pods take their own milli-GPU): the most LS pods
             // per GPU whose SLAs hold with every GPU searched; then the fewest GPUs at that density.
             // A density's SLA check counts its own unserved requests (`slaMet`); its offered load is not
@@ -158,7 +188,20 @@ struct PlanCommand: ParsableCommand {
                 }
             }
             progress.advance()
-            return PlanResult(policy: policy, slaGPUs: search.count, evaluated: search.evaluated.map(\.evidence),
+            // Node groups are cut at whole nodes: a count searched stands for the GPUs of the nodes
+            // that hold it, which the answer and the evidence give.
+            var evaluated = search.evaluated.map(\.evidence)
+            var answer = search.count
+            if nodeGroups {
+                answer = answer.flatMap { n in evaluated.first { $0.gpus == n }?.metrics.gpusProvisioned } ?? answer
+                var seen = Set<Int>()
+                evaluated = evaluated.compactMap { e in
+                    var e = e
+                    e.gpus = e.metrics.gpusProvisioned
+                    return seen.insert(e.gpus).inserted ? e : nil
+                }
+            }
+            return PlanResult(policy: policy, slaGPUs: answer, evaluated: evaluated,
                               slaP99Ms: sla, minUtilization: target,
                               density: density.map { d in
                                   PlanDensity(podsPerGPU: d.count, searched: d.evaluated.map { PlanDensity.Step(podsPerGPU: $0.count, feasible: $0.feasible, evidence: $0.evidence) })

@@ -29,7 +29,8 @@ struct PlanReport: Sendable {
         var placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
         if e.served < 1 - 1e-6 { placement += String(format: ", a service served %.1f%% of the requests it serves at %d GPUs", e.served * 100, searched.upperBound) }
         let be = String(format: ", BE work %.2f GPU·s/s", m.beThroughput) + " (\(PlanResult.pct(e.beShare)) of all-GPU)"
-        return "\(e.gpus) GPUs: SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used)\(be), run \(e.runID)"
+        let from = e.spannedFrom.map { " (from the run at \($0) GPUs, which used only these)" } ?? ""
+        return "\(e.gpus) GPUs\(from): SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used)\(be), run \(e.runID)"
     }
 
     /// Plain text.
@@ -48,16 +49,23 @@ struct PlanReport: Sendable {
                     s += "      denser: \(k + 1) per GPU: \(line(e.evidence, slaP99Ms))\n"
                 }
             }
-            if let n = p.slaGPUs {
+            if p.method == "span" {
+                for e in p.evaluated { s += "      evidence \(line(e, slaP99Ms))\n" }
+            } else if let n = p.slaGPUs {
                 if let e = p.run(at: n) { s += "      evidence \(line(e, slaP99Ms))\n" }
                 if let e = p.run(at: n - 1) { s += "      evidence \(line(e, slaP99Ms))\n" }
             }
-            s += "      searched: \(p.evaluated.map { "\($0.gpus)\(feasible($0) ? "✓" : "✗")" }.joined(separator: " "))\n"
+            if p.method == "span" {
+                s += "      searched: one run at \(searched.upperBound) GPUs (span search)\n"
+            } else {
+                s += "      searched: \(p.evaluated.map { "\($0.gpus)\(feasible($0) ? "✓" : "✗")" }.joined(separator: " "))\n"
+            }
         }
         return s
     }
 
-    /// JSON: `scenario`, `sla_p99_ms`, `min_utilization`, `plans` (`policy`, `gpus`, `sla_gpus`, `problem`, `density` (`pods_per_gpu`, `gpu_milli`, `searched`), `evidence`).
+    /// JSON: `scenario`, `sla_p99_ms`, `min_utilization`, `plans` (`policy`, `gpus`, `sla_gpus`, `problem`, `search`
+    /// (bisect | span), `density` (`pods_per_gpu`, `gpu_milli`, `searched`), `evidence` (`spanned_from_gpus`: span search)).
     var json: String {
         func n(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
         let plans: [[String: Any]] = self.plans.map { p in
@@ -67,7 +75,8 @@ struct PlanReport: Sendable {
                  "provisioned_utilization": n(e.metrics.provisionedUtilization), "gpu_utilization": n(e.metrics.utilization),
                  "gpus_used": n(e.metrics.gpusUsed), "be_throughput": n(e.metrics.beThroughput),
                  "be_work_share": n(e.beShare),
-                 "digest": e.metrics.digest, "run_id": e.runID]
+                 "digest": e.metrics.digest, "run_id": e.runID,
+                 "spanned_from_gpus": e.spannedFrom ?? NSNull() as Any]
             }
             var density: Any = NSNull()
             if let d = p.density {
@@ -80,7 +89,7 @@ struct PlanReport: Sendable {
                            }]
             }
             return ["policy": p.policy, "density": density, "gpus": p.gpus ?? NSNull() as Any, "sla_gpus": p.slaGPUs ?? NSNull() as Any,
-                    "problem": p.problem ?? NSNull() as Any, "evidence": ev]
+                    "problem": p.problem ?? NSNull() as Any, "evidence": ev, "search": p.method]
         }
         let doc: [String: Any] = ["scenario": scenario, "sla_p99_ms": slaP99Ms ?? NSNull() as Any,
                                   "min_utilization": minUtilization, "min_be_work": minBEWork, "gpus_min": searched.lowerBound,

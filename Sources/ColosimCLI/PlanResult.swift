@@ -14,6 +14,8 @@ struct PlanResult: Sendable {
     var minUtilization: Double
     /// The density search, for policies whose LS pods take their own milli-GPU (nil: none made).
     var density: PlanDensity? = nil
+    /// How the answer was searched: `bisect` (a run per GPU count) or `span` (one run, the nodes it used).
+    var method = "bisect"
 
     /// The evidence run at `n` GPUs, if the search made one.
     func run(at n: Int) -> PlanEvidence? { evaluated.first { $0.gpus == n } }

@@ -55,15 +55,17 @@ extension ScenarioRunner {
                                       attainment: v.attainment, unplacedFraction: max(v.unservedFraction, unplaced),
                                       requests: v.requests + v.unserved)
         }
-        let metrics = RunMetrics(
+        var metrics = RunMetrics(
             policy: overrides.policy ?? result.policy, utilization: result.utilizationMean, provisionedUtilization: result.clusterUtilizationMean,
             gpusUsed: result.gpusUsedMean, gpusProvisioned: result.gpuCount,
             beThroughput: result.duration > 0 ? result.beWorkDone / result.duration : 0,
             weightError: .nan, services: services, digest: result.digest)
+        metrics.gpuSpan = result.gpuSpan
         var r = RunRecord.thisBuild(scenarioName: s.name, scenarioText: effective, seed: seed, policy: metrics.policy,
                                      digest: result.digest, startedAt: Date(), finishedAt: Date())
         r.fill(from: metrics)
         r.setSummary("gpus_used_peak", Double(result.gpusUsedPeak))
+        r.setSummary("gpus_span", Double(result.gpuSpan))
         r.setSummary("allocation_ratio", result.allocationRatio)
         r.setSummary("be_work_done", result.beWorkDone)
         r.setSummary("be_lost_work", result.beLostWork)

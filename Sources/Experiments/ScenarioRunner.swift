@@ -72,6 +72,13 @@ public struct ScenarioRunner: Sendable {
         return nodes * perNode
     }
 
+    /// Whether a cluster scenario's nodes are `cluster.node_groups` after `overrides`.
+    public func hasNodeGroups(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> Bool {
+        guard isCluster else { return false }
+        let root = try Self.compose(try effectiveText(overrides), file: path)
+        return root.mapping?["cluster"]?.mapping?["node_groups"] != nil
+    }
+
     /// How many services a cluster scenario lists under `services` after `overrides` (0 for single-GPU
     /// scenarios).
     public func serviceCount(_ overrides: ScenarioOverrides = ScenarioOverrides()) throws -> Int {
@@ -136,14 +143,14 @@ public struct ScenarioRunner: Sendable {
                 throw InputError(file: path, field: "gpus", "a single-GPU scenario has no GPU count to change (use a cluster scenario, schema: cluster)")
             }
             let root = try Self.compose(text, file: path)
-            if root.mapping?["cluster"]?.mapping?["node_groups"] != nil {
-                throw InputError(file: path, field: "gpus",
-                                 "a cluster of cluster.node_groups cannot be resized to \(gpus) GPUs yet (the GPU search of `plan` needs cluster.nodes × cluster.gpus_per_node)")
+            if let groups = root.mapping?["cluster"]?.mapping?["node_groups"]?.sequence {
+                assignments.append((["cluster", "node_groups"], Self.resized(Array(groups), toGPUs: gpus), "gpus"))
+            } else {
+                let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
+                let (nodes, per) = gpus % perNode == 0 ? (gpus / perNode, perNode) : (gpus <= 64 ? (1, gpus) : (gpus, 1))
+                assignments.append((["cluster", "nodes"], Node(String(nodes)), "gpus"))
+                assignments.append((["cluster", "gpus_per_node"], Node(String(per)), "gpus"))
             }
-            let perNode = root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1
-            let (nodes, per) = gpus % perNode == 0 ? (gpus / perNode, perNode) : (gpus <= 64 ? (1, gpus) : (gpus, 1))
-            assignments.append((["cluster", "nodes"], Node(String(nodes)), "gpus"))
-            assignments.append((["cluster", "gpus_per_node"], Node(String(per)), "gpus"))
         }
         for p in overrides.parameters {
             let parts = p.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -168,6 +175,32 @@ public struct ScenarioRunner: Sendable {
         } catch {
             throw InputError(file: path, "cannot write the overridden scenario: \(error)")
         }
+    }
+
+    /// `cluster.node_groups` resized to the first nodes, in node order, that hold at least `gpus`
+    /// GPUs: groups are kept whole while they fit, the last one cut to the nodes still needed, and
+    /// the list repeated from its start when `gpus` exceeds the cluster (more of the same nodes).
+    /// Each group keeps its other keys (profile, memory). O(groups + gpus / smallest node).
+    static func resized(_ groups: [Node], toGPUs gpus: Int) -> Node {
+        let sizes = groups.map { g -> (count: Int, gpus: Int) in
+            (min(max(0, g.mapping?["count"]?.int ?? 0), InputLimits.maxNodes),
+             min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), InputLimits.maxGPUsPerNode))
+        }
+        var out: [Node] = []
+        var have = 0
+        guard sizes.contains(where: { $0.count > 0 && $0.gpus > 0 }) else { return Node(groups) }
+        var i = 0
+        while have < gpus {
+            let (count, per) = sizes[i % sizes.count]
+            if count > 0 && per > 0, var m = groups[i % groups.count].mapping {
+                let take = min(count, (gpus - have + per - 1) / per)
+                m["count"] = Node(String(take))
+                out.append(Node.mapping(m))
+                have += take * per
+            }
+            i += 1
+        }
+        return Node(out)
     }
 
     /// The co-location policy of a cluster `policy` override (`POLICY` or `POLICY+ENGINE`), nil when unknown.

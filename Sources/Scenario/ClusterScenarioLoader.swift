@@ -236,6 +236,9 @@ public enum ClusterScenarioLoader {
             tidal = TidalService(capacityPerReplica: cap, headroom: head, minReplicas: lo, maxReplicas: hi)
             try t.finish()
         }
+        let lifetimes = try s.doubles("lifetimes_s", min: 0) ?? []
+        if s.has("lifetimes_s") && lifetimes.isEmpty { throw s.error("lifetimes_s", "needs at least one lifetime") }
+        if !lifetimes.isEmpty && tidal != nil { throw s.error("lifetimes_s", "tidal services start and stop their own replicas; give one of lifetimes_s and tidal") }
         let kind = try parseServiceKind(&s)
         if kind != .inference {
             if s.has("load") { throw s.error("load", "render and codec services issue frames at their fps; they take no load") }
@@ -243,6 +246,7 @@ public enum ClusterScenarioLoader {
                                             p99Target: p99 / 1000, gpuMilli: milli, memoryMiB: mem, weight: weight,
                                             dramFraction: dram, tidal: nil)
             base.kind = kind
+            base.lifetimes = lifetimes
             return ClusterScenario.Service(base: base, load: .frames)
         }
         guard var l = try s.mapping("load", required: true) else { throw s.missing("load") }
@@ -250,9 +254,10 @@ public enum ClusterScenarioLoader {
         try l.finish()
         var placeholder: ClusterServiceConfig.Load = .arrivals(.poisson(rate: 0))
         if case .arrivals(let a) = load { placeholder = .arrivals(a) }
-        let base = ClusterServiceConfig(name: name, replicas: replicas, load: placeholder, latency: lat,
+        var base = ClusterServiceConfig(name: name, replicas: replicas, load: placeholder, latency: lat,
                                         p99Target: p99 / 1000, gpuMilli: milli, memoryMiB: mem, weight: weight,
                                         dramFraction: dram, tidal: tidal)
+        base.lifetimes = lifetimes
         return ClusterScenario.Service(base: base, load: load)
     }
 
@@ -342,6 +347,27 @@ public enum ClusterScenarioLoader {
         return load
     }
 
+    /// `runtimes: {path: FILE}` of a training job: the Philly runtime list (one `runtime` column,
+    /// seconds) each instance's work is drawn from, or nil when absent.
+    static func parseRuntimes(_ j: inout MappingReader) throws -> [Double]? {
+        guard var r = try j.mapping("runtimes") else { return nil }
+        guard let path = try r.string("path", required: true) else { throw r.missing("path") }
+        try r.finish()
+        let real = resolve(path, scenarioFile: j.file)
+        if !FileManager.default.fileExists(atPath: real) { throw r.error("path", missingTrace(path)) }
+        let trace: PhillyRuntimeTrace
+        do {
+            trace = try PhillyRuntimeTrace.read(try TraceInput.file(real))
+        } catch let e as TraceError {
+            throw traceProblem(e)
+        } catch {
+            throw r.error("path", "cannot read the runtime list '\(path)': \(error)")
+        }
+        let usable = trace.runtimes.filter { $0.isFinite && $0 >= 0 }
+        if usable.isEmpty { throw r.error("path", "'\(path)' has no runtimes") }
+        return usable
+    }
+
     static func parseJobs(_ j: inout MappingReader, duration: Double) throws -> [ClusterJobConfig] {
         guard let name = try j.string("name", required: true) else { throw j.missing("name") }
         let kind = try j.choice("kind", ["training", "data-processing", "model-development"], required: true) ?? "training"
@@ -354,9 +380,13 @@ public enum ClusterScenarioLoader {
         var out: [ClusterJobConfig] = []
         switch kind {
         case "training":
-            let work = try j.double("work_s", required: true, min: 0, minExclusive: true) ?? 1
+            let runtimes = try parseRuntimes(&j)
+            let work = try j.double("work_s", required: runtimes == nil, min: 0, minExclusive: true)
+                ?? runtimes?.max() ?? 1
+            if runtimes != nil && j.has("work_s") { throw j.error("runtimes", "give one of work_s and runtimes") }
+            let resubmit = try j.bool("resubmit") ?? false
             let iter = try j.double("iteration_s", min: 0, minExclusive: true) ?? 1
-            try j.checkSteps("iteration_s", span: work, step: iter)
+            try j.checkSteps("iteration_s", span: runtimes == nil ? work : iter, step: iter)
             let every = try j.int("checkpoint_every", min: 0) ?? 0
             let ckpt = try j.double("checkpoint_s", min: 0) ?? 0
             let restart = try j.double("restart_s", min: 0) ?? 0
@@ -366,9 +396,15 @@ public enum ClusterScenarioLoader {
                                         iterations: max(1, Int((work / iter).rounded())), iterationWork: iter,
                                         iterationCV: 0, smFraction: sm, checkpointEvery: every,
                                         checkpointSeconds: ckpt, restartSeconds: restart)
-                out.append(ClusterJobConfig(kind: .training(t), gpuMilli: milli, memoryMiB: mem, weight: weight))
+                var c = ClusterJobConfig(kind: .training(t), gpuMilli: milli, memoryMiB: mem, weight: weight)
+                c.runtimes = runtimes ?? []
+                c.resubmit = resubmit
+                out.append(c)
             }
         default:
+            for key in ["runtimes", "resubmit"] where j.has(key) {
+                throw j.error(key, "only training jobs take \(key)")
+            }
             let dp = kind == "data-processing"
             let burst = try j.double("burst_s", min: 0, minExclusive: true) ?? (dp ? 30 : 5)
             let think = try j.double("think_s", min: 0) ?? (dp ? 120 : 60)

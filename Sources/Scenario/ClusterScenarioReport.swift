@@ -40,6 +40,8 @@ public struct ClusterScenarioReport: Sendable {
         var node_events: UInt64
         var gpus_used_mean: Num
         var gpus_used_peak: Int
+        /// GPUs of the node prefix through the last node ever used (``ClusterSimulationResult/gpuSpan``).
+        var gpus_span: Int
         var gpu_utilization_mean: Num
         var gpu_sm_time_mean: Num
         var cluster_utilization_mean: Num
@@ -93,6 +95,8 @@ public struct ClusterScenarioReport: Sendable {
         var completion_time_s: Num?
         var bursts_done: Int
         var mean_burst_time_s: Num?
+        /// Resubmitted jobs only: instances finished (``ClusterSimulationResult/Job/instancesDone``).
+        var instances_done: Int?
     }
 
     struct Document: Encodable {
@@ -118,7 +122,7 @@ public struct ClusterScenarioReport: Sendable {
             policy: r.policy, placement: r.placement, engine: r.engine, fidelity: r.fidelity,
             states_evaluated: r.statesEvaluated, response_cache_hit_rate: Num(r.responseCacheHitRate),
             node_events: r.nodeEvents, gpus_used_mean: Num(r.gpusUsedMean), gpus_used_peak: r.gpusUsedPeak,
-            gpu_utilization_mean: Num(r.utilizationMean), gpu_sm_time_mean: Num(r.smTimeMean),
+            gpus_span: r.gpuSpan, gpu_utilization_mean: Num(r.utilizationMean), gpu_sm_time_mean: Num(r.smTimeMean),
             cluster_utilization_mean: Num(r.clusterUtilizationMean), allocation_ratio: Num(r.allocationRatio),
             all_sla_met: r.allSLAMet, min_sla_attainment: Num(r.services.map(\.attainment).min() ?? 1),
             unserved: Num(unserved), unserved_fraction: Num(offered > 0 ? unserved / offered : 0),
@@ -148,7 +152,8 @@ public struct ClusterScenarioReport: Sendable {
             JobJSON(name: $0.name, kind: $0.kind, work_done_s: Num($0.workDone), lost_work_s: Num($0.lostWork),
                     preemptions: Num($0.preemptions), evictions: $0.evictions, restart_s: Num($0.restartSeconds),
                     queued_s: Num($0.queuedSeconds), completion_time_s: $0.completionTime.map { Num($0) },
-                    bursts_done: $0.burstsDone, mean_burst_time_s: $0.meanBurstTime.map { Num($0) })
+                    bursts_done: $0.burstsDone, mean_burst_time_s: $0.meanBurstTime.map { Num($0) },
+                    instances_done: $0.resubmits ? $0.instancesDone : nil)
         }
         let doc = Document(scenario: scenario.name, seed: seed, duration_s: Num(r.duration), steps: r.steps,
                            digest: r.digest, services: services, jobs: jobs, summary: summary)
@@ -157,6 +162,9 @@ public struct ClusterScenarioReport: Sendable {
         guard let data = try? encoder.encode(doc), let text = String(data: data, encoding: .utf8) else { return "{}" }
         return text
     }
+
+    /// How many jobs the text lists one per line.
+    static let jobLinesShown = 40
 
     /// A human-readable summary.
     public var text: String {
@@ -174,12 +182,19 @@ public struct ClusterScenarioReport: Sendable {
         }
         s += String(format: "BE work done %.1f GPU·h, lost %.1f GPU·s, preemptions %.0f, reclaims %d (restarts %.0f s)\n",
                     r.beWorkDone / 3600, r.beLostWork, r.preemptions, r.reclaims, r.beRestartSeconds)
-        for j in r.jobs {
+        // A fleet has thousands of jobs: the text lists the first ones (--json has them all).
+        for j in r.jobs.prefix(Self.jobLinesShown) {
             var line = String(format: "  job %@ (%@): work %.0f s, lost %.1f s, evictions %d", j.name, j.kind,
                               j.workDone, j.lostWork, j.evictions)
+            if j.resubmits { line += ", \(j.instancesDone) instances" }
             if let c = j.completionTime { line += String(format: ", JCT %.0f s", c) }
             if let b = j.meanBurstTime { line += String(format: ", %d bursts, mean %.1f s", j.burstsDone, b) }
             s += line + "\n"
+        }
+        if r.jobs.count > Self.jobLinesShown {
+            let rest = r.jobs.dropFirst(Self.jobLinesShown)
+            s += String(format: "  … %d more jobs: work %.0f s, %d instances finished (--json lists every job)\n",
+                        rest.count, rest.reduce(0.0) { $0 + $1.workDone }, rest.reduce(0) { $0 + $1.instancesDone })
         }
         s += "digest \(r.digest)\n"
         return s

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DeviceProfileTests {
     @Test func catalogHasTheSixProfilesWithPublishedSMCounts() {
-        #expect(DeviceProfile.catalogNames == ["v100-sxm2-16gb", "v100-32gb", "t4", "a100-40gb", "h100", "h200"])
+        #expect(DeviceProfile.catalogNames == ["v100-sxm2-16gb", "v100-32gb", "t4", "a100-40gb", "h100", "h200", "p100", "a10"])
         // Whitepaper SM counts: V100 80, T4 40, A100 108, H100/H200 132.
         #expect(DeviceProfile.named("v100-sxm2-16gb")?.sms == 80)
         #expect(DeviceProfile.named("t4")?.sms == 40)

@@ -30,20 +30,39 @@ import TestSupport
         }
     }
 
-    /// A cluster of `cluster.node_groups` runs, but `plan`'s GPU search cannot resize it yet: exit 2
-    /// with a message naming the key, never a wrong answer or a crash.
-    @Test func planRefusesNodeGroupsWithAMessage() throws {
+    /// A cluster of `cluster.node_groups` is planned by the span search: one run per policy on the
+    /// cluster doubled (its node groups repeated), answering the GPUs of the nodes up to the last one
+    /// used. Hand count: shared packs 6 half-GPU replicas and 2 quarter-GPU jobs (3.5 GPUs) onto the
+    /// first two 2-GPU nodes, so the answer is 4 of the 16. The claim behind it — a cluster of just
+    /// those nodes makes the same decisions — is checked: `colosim run` on the first two nodes gives
+    /// the same digest as the 16-GPU run the plan made.
+    @Test func nodeGroupsArePlannedByTheSpanOfTheNodesUsed() throws {
         let dir = try RunsCLIFixtures.tempDir()
-        let het = SweepCLIFixtures.smallCluster()
-            .replacingOccurrences(of: "nodes: 1\n  gpus_per_node: 8", with: "node_groups: [{count: 1, gpus_per_node: 2}, {count: 1, gpus_per_node: 6}]")
+        let groups = "node_groups: [{count: 2, gpus_per_node: 2}, {count: 1, gpus_per_node: 4}]"
+        let het = SweepCLIFixtures.smallCluster().replacingOccurrences(of: "nodes: 1\n  gpus_per_node: 8", with: groups)
         #expect(het.contains("node_groups"))
         let scenario = try RunsCLIFixtures.write(het, "het.yaml", in: dir)
-        let run = try runColosim(["run", "--no-store", scenario, "--json"])
+        let plan = try runColosim(["plan", scenario, "--policies", "shared", "--json", "--quiet",
+                                   "--db", dir.appendingPathComponent("p.sqlite").path])
+        #expect(plan.exitCode == 0, "\(plan.stderr)")
+        let p = (SweepCLIFixtures.object(plan.stdout)["plans"] as? [[String: Any]])?.first ?? [:]
+        #expect(p["search"] as? String == "span")
+        #expect(p["gpus"] as? Int == 4, "\(p)")
+        let evidence = p["evidence"] as? [[String: Any]] ?? []
+        #expect(evidence.count == 2 && evidence.first?["spanned_from_gpus"] as? Int == 16 && evidence.last?["gpus"] as? Int == 16)
+        let cut = try RunsCLIFixtures.write(het.replacingOccurrences(of: groups, with: "node_groups: [{count: 2, gpus_per_node: 2}]"),
+                                            "cut.yaml", in: dir)
+        let run = try runColosim(["run", "--no-store", cut, "--json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect((SweepCLIFixtures.object(run.stdout)["summary"] as? [String: Any])?["gpus"] as? Int == 8)
-        let plan = try runColosim(["plan", scenario, "--policies", "dedicated", "--db", dir.appendingPathComponent("p.sqlite").path])
-        #expect(plan.exitCode == 2)
-        #expect(plan.stderr.contains("node_groups"), "\(plan.stderr)")
+        #expect(SweepCLIFixtures.object(run.stdout)["digest"] as? String == evidence.last?["digest"] as? String)
+        // bisect over a node_groups cluster cuts its node list in node order: the same answer.
+        let bisect = try runColosim(["plan", scenario, "--policies", "shared", "--search", "bisect", "--max-density", "0",
+                                     "--json", "--quiet", "--db", dir.appendingPathComponent("b.sqlite").path])
+        #expect(bisect.exitCode == 0, "\(bisect.stderr)")
+        let b = (SweepCLIFixtures.object(bisect.stdout)["plans"] as? [[String: Any]])?.first ?? [:]
+        #expect(b["search"] as? String == "bisect" && b["gpus"] as? Int == 4, "\(b)")
+        let bad = try runColosim(["plan", scenario, "--search", "guess", "--db", dir.appendingPathComponent("x.sqlite").path])
+        #expect(bad.exitCode == 2 && bad.stderr.contains("--search"), "\(bad.stderr)")
     }
 
     /// `shared` packs its LS pods as densely as the SLA allows (the scenario's gpu_milli is not the

@@ -96,6 +96,34 @@ extension DeviceProfile {
         cacheSlowdownCap: 3.2, launchLatency: .microseconds(3.8), completionLatency: .microseconds(3.8),
         priorityBlockWait: 1.07)
 
+    /// NVIDIA Tesla P100 PCIe 16 GB: 56 SMs, 732 GB/s HBM2, 4 MB L2, 2048 threads / 32 blocks per
+    /// SM [NVIDIA Tesla P100 whitepaper, 2016]; no graphics APIs in this model; NVENC / NVDEC counts
+    /// (L), codec fps, timeslice and switch cost as the V100 (L).
+    public static let p100 = DeviceProfile(
+        name: "p100",
+        source: "NVIDIA Tesla P100 whitepaper (2016); codec engines, timeslice, switch cost as V100 (L)",
+        sms: 56, maxThreadsPerSM: 2048, maxBlocksPerSM: 32, memoryBytes: 16 * GiB,
+        dramBandwidthGBs: 732, l2Bytes: 4 * MiB, supportsGraphics: false,
+        nvencEngines: 1, nvdecEngines: 1, nvencFramesPerSecond: 500, nvdecFramesPerSecond: 600,
+        timeslice: .milliseconds(2), contextSwitchCost: .microseconds(25),
+        codecSwitchCost: .microseconds(25), dramEfficiency: 0.9, cacheKappa: 0.15,
+        cacheSlowdownCap: 3.2, launchLatency: .microseconds(6), completionLatency: .microseconds(6),
+        priorityBlockWait: 1.0)
+
+    /// NVIDIA A10 24 GB: 72 SMs, 600 GB/s GDDR6, 6 MB L2, 1536 threads / 16 blocks per SM (GA102)
+    /// [NVIDIA Ampere GA102 GPU architecture whitepaper; A10 datasheet]; NVENC ×1, NVDEC ×2 [A10
+    /// datasheet]; codec fps, timeslice and switch cost (L).
+    public static let a10 = DeviceProfile(
+        name: "a10",
+        source: "NVIDIA GA102 whitepaper; A10 datasheet; codec fps, timeslice, switch cost (L)",
+        sms: 72, maxThreadsPerSM: 1536, maxBlocksPerSM: 16, memoryBytes: 24 * GiB,
+        dramBandwidthGBs: 600, l2Bytes: 6 * MiB, supportsGraphics: true,
+        nvencEngines: 1, nvdecEngines: 2, nvencFramesPerSecond: 500, nvdecFramesPerSecond: 600,
+        timeslice: .milliseconds(2), contextSwitchCost: .microseconds(25),
+        codecSwitchCost: .microseconds(25), dramEfficiency: 0.9, cacheKappa: 0.15,
+        cacheSlowdownCap: 3.2, launchLatency: .microseconds(6), completionLatency: .microseconds(6),
+        priorityBlockWait: 1.0)
+
     /// Every built-in profile.
-    public static let catalog: [DeviceProfile] = [v100SXM2_16GB, v100_32GB, t4, a100_40GB, h100, h200]
+    public static let catalog: [DeviceProfile] = [v100SXM2_16GB, v100_32GB, t4, a100_40GB, h100, h200, p100, a10]
 }

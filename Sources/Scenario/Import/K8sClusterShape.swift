@@ -40,7 +40,8 @@ struct K8sClusterShape {
     /// The catalog profile of a GPU feature discovery product label (`NVIDIA-A100-SXM4-40GB`, `Tesla-T4`).
     static func profileName(_ product: String) -> String? {
         let p = product.uppercased()
-        for (key, name) in [("H200", "h200"), ("H100", "h100"), ("A100", "a100-40gb"), ("V100", "v100-sxm2-16gb"), ("T4", "t4")]
+        for (key, name) in [("H200", "h200"), ("H100", "h100"), ("A100", "a100-40gb"), ("V100", "v100-sxm2-16gb"),
+                                  ("P100", "p100"), ("T4", "t4"), ("A10", "a10")]
         where p.contains(key) && DeviceProfile.catalogNames.contains(name) { return name }
         return nil
     }

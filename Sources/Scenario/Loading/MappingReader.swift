@@ -151,6 +151,25 @@ struct MappingReader {
         return v
     }
 
+    /// A list of numbers, each within bounds and the limit of the unit its key names (an element that
+    /// is not a number, or out of bounds, is named by its index). O(n).
+    mutating func doubles(_ key: String, min: Double? = nil, max: Double? = nil) throws -> [Double]? {
+        guard let items = try sequence(key) else { return nil }
+        var out: [Double] = []
+        out.reserveCapacity(items.count)
+        let rule = InputLimits.rule(forKey: key)
+        for (i, n) in items.enumerated() {
+            guard n.scalar != nil, let v = n.float, v.isFinite else {
+                throw error(key, "element \(i): expected a number, got \(Self.describe(n))")
+            }
+            if let lo = min, v < lo { throw error(key, "element \(i): must be ≥ \(Self.format(lo)), got \(Self.format(v))") }
+            if let hi = max, v > hi { throw error(key, "element \(i): must be ≤ \(Self.format(hi)), got \(Self.format(v))") }
+            if let problem = rule.problem(v) { throw error(key, "element \(i): \(problem)") }
+            out.append(v)
+        }
+        return out
+    }
+
     /// A boolean (`true` / `false`).
     mutating func bool(_ key: String) throws -> Bool? {
         guard let n = node(key) else { return nil }

@@ -6,7 +6,7 @@ public enum ColocationEvent: Sendable, Hashable {
     /// cluster): bound there when the GPU has room for it under this configuration, else scheduled
     /// like ``submit(_:)``.
     case submitPinned(ColocationPod, gpu: Int)
-    /// A pod has finished and leaves its GPU.
+    /// A pod has finished and leaves its GPU (or, deleted while it waited, the queue).
     case finish(pod: Int)
     /// Tidal: the offered load of an autoscaled service (requests/s), observed or forecast.
     case serviceLoad(service: Int, load: Double)

@@ -86,7 +86,11 @@ public struct ColocationScheduler: Sendable {
             queue.append(pod)
             return [.queued(pod: pod.id)]
         case .finish(let id):
-            if let g = release(id) { lent.removeAll { $0 == g } }
+            if let g = release(id) {
+                lent.removeAll { $0 == g }
+            } else if queue.remove(id: id) {
+                return []   // deleted while it waited: nothing was freed
+            }
             return drain(now: now)
         case .serviceLoad(let s, let load):
             return scale(service: s, load: load, now: now)

@@ -4,4 +4,8 @@ enum ClusterEvent: Sendable {
     case scale
     case submit(job: Int)
     case replicaReady(replica: Int)
+    /// Churn: create the replacement of a replica whose pod ends soon.
+    case surge(replica: Int)
+    /// Churn: a replica's pod ends; its replacement takes over.
+    case retire(replica: Int)
 }

@@ -20,6 +20,12 @@ public struct ClusterJobConfig: Sendable {
     /// The GPU the job runs on now (global index), where the scenario says so; honoured at its
     /// submission when ``ClusterSimulationConfig/startFromBindings``.
     public var pinnedGPU: Int?
+    /// Training: runtimes (reference-device GPU seconds) to draw each instance's work from
+    /// (``RuntimeDraw``); empty: the spec's iterations × iteration work.
+    public var runtimes: [Double] = []
+    /// Whether a finished job is submitted again as a new instance (a pod of the same shape that runs
+    /// the next job: BE churn). Training only.
+    public var resubmit = false
 
     /// Creates a job.
     public init(kind: Kind, gpuMilli: Int = 500, memoryMiB: Int = 4096, weight: Double = 1) {

@@ -32,4 +32,11 @@ struct ClusterJobState {
     var burstsDone = 0
     var burstTimeSum = 0.0
     var kindName = "training"
+    /// The job's instance (resubmitted jobs: 0, 1, …) and how many instances finished.
+    var instance = 0
+    var instancesDone = 0
+    /// Sum of the finished instances' completion times (submission to end), seconds.
+    var instanceTimeSum = 0.0
+    /// Whether the next binding pays the restart cost (the instance was evicted before).
+    var restartOnBind = false
 }

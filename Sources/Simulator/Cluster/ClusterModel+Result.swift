@@ -20,12 +20,19 @@ extension ClusterModel {
             return out
         }
         let jobsOut = jobs.map { j in
-            ClusterSimulationResult.Job(
+            // A resubmitted job: the mean completion time of its finished instances.
+            let completion: Double? = j.config.resubmit
+                ? (j.instancesDone > 0 ? j.instanceTimeSum / Double(j.instancesDone) : nil)
+                : j.completedAt.map { $0 - j.submitTime }
+            var out = ClusterSimulationResult.Job(
                 name: j.config.name, kind: j.kindName, workDone: j.workDone, lostWork: j.lost,
                 preemptions: j.preemptions, evictions: j.evictions, restartSeconds: j.restartSeconds,
-                completionTime: j.completedAt.map { $0 - j.submitTime }, burstsDone: j.burstsDone,
+                completionTime: completion, burstsDone: j.burstsDone,
                 meanBurstTime: j.burstsDone > 0 ? j.burstTimeSum / Double(j.burstsDone) : nil,
                 queuedSeconds: j.queuedSeconds)
+            out.instancesDone = j.instancesDone
+            out.resubmits = j.config.resubmit
+            return out
         }
         for s in services {
             digest.combine(s.p99)
@@ -51,6 +58,14 @@ extension ClusterModel {
             allocationRatio: allocated / (d * gpus),
             services: services, series: series, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex,
             decisions: decisionsInTimeOrder, decisionCounts: decisionCounts)
+        if lastGPUUsed >= 0 {
+            var end = 0
+            for n in config.nodeGPUCounts ?? Array(repeating: config.gpusPerNode, count: config.nodes) {
+                end += n
+                if end > lastGPUUsed { break }
+            }
+            r.gpuSpan = min(end, config.gpuCount)
+        }
         r.fidelity = config.fidelity.rawValue
         r.statesEvaluated = evaluated
         r.responseCacheHitRate = lookups > 0 ? Double(hits) / Double(lookups) : 0

@@ -107,6 +107,7 @@ extension ClusterModel {
         for (i, g) in gpus.enumerated() {
             let (resp, scales) = responses[i]
             used += 1
+            lastGPUUsed = max(lastGPUUsed, g)
             stepDuty += resp.utilization
             stepSM += resp.smUtilization
             for (b, seconds) in heatSpans { heat[g][b] += resp.utilization * seconds }
@@ -147,7 +148,10 @@ extension ClusterModel {
             let g = jobs[j].gpu ?? 0
             podsOnGPU[g].removeAll { $0 == jobs[j].pod }
             jobs[j].gpu = nil
+            jobs[j].instancesDone += 1
+            jobs[j].instanceTimeSum += max(0, (jobs[j].completedAt ?? now + dt) - jobs[j].submitTime)
             apply(decide(.finish(pod: jobs[j].pod), now: now + dt), now: now + dt, sim: &sink)
+            if jobs[j].config.resubmit { renew(j, at: now + dt) }
         }
     }
 

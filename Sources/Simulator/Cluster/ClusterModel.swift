@@ -28,6 +28,8 @@ struct ClusterModel {
     var digest = FNV1a64()
     var usedSeconds = 0.0
     var usedPeak = 0
+    /// The highest GPU index that ever held a pod (-1: none).
+    var lastGPUUsed = -1
     var dutyOnUsed = 0.0
     var smOnUsed = 0.0
     var allocated = 0.0
@@ -49,6 +51,11 @@ struct ClusterModel {
     /// Bound of ``podKeyTexts`` (emptied when reached, so memory stays bounded on any run).
     static let podKeyTextLimit = 100_000
     var nodeEvents: UInt64 = 0
+    /// Jobs whose instance finished in the step just run and that are submitted again (``ClusterJobConfig/resubmit``).
+    var resubmits: [Int] = []
+    /// Churn: ids of retired replicas, reused by later replacements so the replica table stays the
+    /// size of the live population.
+    var freeReplicaIDs: [Int] = []
     let cache: ResponseCache
     /// Explained runs: the decisions kept (the first `config.explain` of each kind) and all counted.
     var decisions: [ClusterDecision] = []
@@ -114,7 +121,8 @@ struct ClusterModel {
             switch job.kind {
             case .training(let t):
                 s.submitTime = t.submitTime
-                s.totalWork = Double(t.iterations) * t.iterationWork
+                s.totalWork = RuntimeDraw.runtime(from: job.runtimes, seed: config.seed, job: j, instance: 0)
+                    ?? Double(t.iterations) * t.iterationWork
                 s.checkpointWork = Double(t.checkpointEvery) * t.iterationWork
                 s.checkpointCost = t.checkpointSeconds
                 s.restartCost = t.restartSeconds
@@ -157,7 +165,15 @@ struct ClusterModel {
                 submitJob(j, now: e.time, sim: &sim)
             case .replicaReady(let r):
                 if replicas[r].alive { replicas[r].ready = true }
+            case .surge(let r):
+                surge(r, now: e.time, sim: &sim)
+            case .retire(let r):
+                retire(r, now: e.time, sim: &sim)
             }
+            for j in resubmits where e.time + config.step < config.duration {
+                sim.schedule(.submit(job: j), at: e.time + config.step, priority: 0)
+            }
+            resubmits.removeAll(keepingCapacity: true)
             #if DEBUG
             let problems = scheduler.occupancy.invariantViolations(maxPods: colocation.maxPodsPerGPU)
             precondition(problems.isEmpty, "cluster invariants: \(problems)")
@@ -185,7 +201,8 @@ struct ClusterModel {
             var profile: TimeSeries?
             if case .utilizationProfiles(let ps) = svc.load, !ps.isEmpty { profile = ps[k % ps.count] }
             ids.append(replicas.count)
-            replicas.append(ClusterReplica(service: s, gpu: -1, pod: replicas.count, ready: true, profile: profile))
+            replicas.append(ClusterReplica(service: s, gpu: -1, pod: replicas.count, ready: true, profile: profile, slot: k))
+            scheduleChurn(replicas.count - 1, start: 0, sim: &sim)
         }
         func submit(_ i: Int, _ model: inout ClusterModel) {
             let svc = model.config.services[order[i].service]
@@ -232,7 +249,7 @@ struct ClusterModel {
                 if pod >= jobBase {
                     let j = pod - jobBase
                     jobs[j].gpu = gpu
-                    jobs[j].pendingRestart += jobs[j].evictions > 0 ? jobs[j].restartCost : 0
+                    jobs[j].pendingRestart += jobs[j].restartOnBind ? jobs[j].restartCost : 0
                 } else if pod < replicas.count {
                     replicas[pod].gpu = gpu
                 }
@@ -244,6 +261,7 @@ struct ClusterModel {
                 let j = pod - jobBase
                 jobs[j].gpu = nil
                 jobs[j].evictions += 1
+                jobs[j].restartOnBind = true
                 reclaims += 1
                 let lost = jobs[j].progress - jobs[j].lastCheckpoint
                 jobs[j].lost += lost

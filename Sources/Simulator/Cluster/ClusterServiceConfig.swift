@@ -60,6 +60,11 @@ public struct ClusterServiceConfig: Sendable {
     /// (e.g. imported from a live cluster); honoured at t = 0 when ``ClusterSimulationConfig/startFromBindings``.
     /// Ignored under `tidal`, which starts its own replicas.
     public var pinnedGPUs: [Int] = []
+    /// Churn: replica `k`'s pods live `lifetimes[k % count]` seconds each (0: the whole run). When
+    /// one reaches its end, its replacement (a new pod, scheduled afresh) is created `replica_startup_s`
+    /// before, serves from the old pod's end, and lives as long (a rolling update with surge 1). Empty:
+    /// replicas live the whole run. Not under `tidal`.
+    public var lifetimes: [Double] = []
 
     /// Creates a service.
     public init(name: String, replicas: Int, load: Load, latency: ClusterLatencyModel = .init(), p99Target: Double,

@@ -69,6 +69,10 @@ public struct ClusterSimulationResult: Sendable {
         public var meanBurstTime: Double?
         /// Seconds the job waited without a GPU.
         public var queuedSeconds: Double
+        /// Instances that finished (a resubmitted job runs many; others 0 or 1).
+        public var instancesDone = 0
+        /// Whether the job is submitted again when it finishes (``ClusterJobConfig/resubmit``).
+        public var resubmits = false
     }
     /// The policy run.
     public var policy: String
@@ -80,6 +84,10 @@ public struct ClusterSimulationResult: Sendable {
     public var gpusUsedMean: Double
     /// Most GPUs used at once.
     public var gpusUsedPeak: Int
+    /// The GPUs of the nodes up to the last one that ever held a pod, in node order (0: none). With a
+    /// placement that prefers earlier nodes on ties (binpack), a cluster of just these nodes makes the
+    /// same decisions: what the run needed (`plan`'s span search).
+    public var gpuSpan = 0
     /// Mean duty cycle over the GPUs in use (nvidia-smi utilization), 0–1.
     public var utilizationMean: Double
     /// Mean SM-time over the GPUs in use, 0–1.

@@ -18,7 +18,7 @@ public enum NodeModel {
         var workloadOf: [Int?] = []
         for (k, pod) in state.pods.enumerated() {
             let name = "p\(k)"
-            let w = pod.workload(name: name)
+            let w = pod.workload(name: name, on: state.profile)
             workloadOf.append(w == nil ? nil : containers.reduce(0) { $0 + $1.workloads.count })
             containers.append(ContainerSpec(id: ContainerID(k + 1), name: name, priority: pod.priority,
                                             weight: pod.weight, limitPercent: pod.limitPercent,

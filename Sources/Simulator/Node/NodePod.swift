@@ -42,21 +42,31 @@ public struct NodePod: Sendable, Hashable {
         self.slaSeconds = slaSeconds
     }
 
-    /// The single-GPU workload that runs this pod's work, or nil when it offers nothing (an idle replica).
-    func workload(name: String) -> WorkloadSpec? {
+    /// The single-GPU workload that runs this pod's work on `device`, or nil when it offers nothing
+    /// (an idle replica). The pod's GPU times are reference-device seconds
+    /// (``DeviceProfile/workTimeFactor(dramFraction:)``): on a slower device its kernels take longer,
+    /// its request and kernel rates stay the same. Render and codec work is not scaled.
+    func workload(name: String, on device: DeviceProfile = .reference) -> WorkloadSpec? {
         let sla = slaSeconds.map { SimDuration.seconds($0) }
         switch work {
         case .inference(var spec, let rate):
             guard rate > 0 else { return nil }
             spec.arrival = .poisson(ratePerSecond: rate)
+            let f = device.workTimeFactor(dramFraction: spec.dramFraction)
+            if f != 1 {
+                spec.alpha = Self.scaled(spec.alpha, f)
+                spec.beta = Self.scaled(spec.beta, f)
+                spec.blockDuration = Self.scaled(spec.blockDuration, f)
+            }
             return WorkloadSpec(name: name, kind: .inference(spec), latencySLA: sla)
         case .training(let k):
-            return WorkloadSpec(name: name, kind: .kernels(KernelStreamSpec(arrival: .closedLoop, kernel: k, inFlight: 2)))
+            return WorkloadSpec(name: name, kind: .kernels(KernelStreamSpec(arrival: .closedLoop,
+                                                                           kernel: Self.scaled(k, on: device), inFlight: 2)))
         case .bursts(let k, let demand):
             guard demand > 0 else { return nil }
             let rate = demand / max(k.work.seconds, 1e-9)
             return WorkloadSpec(name: name, kind: .kernels(KernelStreamSpec(arrival: .poisson(ratePerSecond: rate),
-                                                                           kernel: k, inFlight: 2)))
+                                                                           kernel: Self.scaled(k, on: device), inFlight: 2)))
         case .render(let r):
             return WorkloadSpec(name: name, kind: .render(r), latencySLA: sla)
         case .codec(let c):
@@ -64,7 +74,25 @@ public struct NodePod: Sendable, Hashable {
         }
     }
 
-    /// GPU seconds of full-speed work one completed launch of this pod represents (BE progress).
+    /// `k` as it runs on `device`: its work and block time times the device's work-time factor.
+    static func scaled(_ k: KernelShape, on device: DeviceProfile) -> KernelShape {
+        let f = device.workTimeFactor(dramFraction: k.dramFraction)
+        guard f != 1 else { return k }
+        var s = k
+        s.work = scaled(k.work, f)
+        s.blockDuration = scaled(k.blockDuration, f)
+        return s
+    }
+
+    /// `d × f`, at least 1 ns (f is a device ratio: finite and positive).
+    static func scaled(_ d: SimDuration, _ f: Double) -> SimDuration {
+        let ns = (Double(d.nanoseconds) * f).rounded()
+        guard ns.isFinite, ns >= 1 else { return SimDuration(nanoseconds: 1) }
+        return SimDuration(nanoseconds: ns < 9.0e18 ? Int64(ns) : Int64.max / 2)
+    }
+
+    /// GPU seconds of reference-device work one completed launch of this pod represents (BE
+    /// progress: the same on every device, so a slower device progresses a job more slowly).
     var workPerKernel: Double {
         switch work {
         case .training(let k), .bursts(let k, _): k.work.seconds

@@ -1,0 +1,92 @@
+import ColoModel
+import Foundation
+import Scenario
+import Testing
+import TestSupport
+import Workload
+
+/// `colosim import openb`: a hand-written openb node and pod list, and the scenario it becomes,
+/// against counts made by hand.
+struct OpenbImportTests {
+    /// Three GPU nodes (two T4 × 2, then one G2 × 8) and a CPU node; pods: two whole-GPU LS, one
+    /// LS at 470, one 2-GPU Guaranteed pod (2 replicas), one BE at 810, one Burstable whole GPU and a
+    /// CPU pod. By hand: 3 nodes, 12 GPUs, 2 node groups (T4 × 2 ×2, G2 × 8 ×1), 6 GPU pods,
+    /// LS replicas 2 + 1 + 2 = 5 in 2 services (1000: 4, 470: 1), BE jobs 2 in 2 groups, request 1 + 1 + 0.47 + 2 + 0.81 + 1 = 6.28 GPUs.
+    static let nodes = """
+    sn,cpu_milli,memory_mib,gpu,model
+    openb-node-0001,96000,786432,2,T4
+    openb-node-0002,96000,786432,2,T4
+    openb-node-0003,96000,786432,8,G2
+    openb-node-0004,96000,786432,0,
+    """
+    static let pods = """
+    name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time
+    p1,8000,30000,1,1000,,LS,Running,0,100,0
+    p2,8000,30000,1,1000,,LS,Running,0,100,0
+    p3,8000,30000,1,470,,LS,Running,0,100,0
+    p4,8000,30000,2,1000,,Guaranteed,Running,0,100,0
+    p5,8000,30000,1,810,,BE,Failed,0,100,0
+    p6,8000,30000,1,1000,,Burstable,Running,0,100,0
+    p7,8000,30000,0,0,,BE,Running,0,100,0
+    """
+
+    static func imported(_ o: OpenbFleetOptions = OpenbFleetOptions()) throws -> (yaml: String, summary: OpenbFleetImporter.Summary) {
+        try OpenbFleetImporter.scenario(nodes: OpenbNodeList.parse(text: nodes, file: "n.csv"),
+                                        pods: OpenbPodList.parse(text: pods, file: "p.csv"),
+                                        nodesFile: "n.csv", podsFile: "p.csv", options: o)
+    }
+
+    @Test func countsMatchTheHandCount() throws {
+        let s = try Self.imported().summary
+        #expect(s.nodes == 3 && s.gpus == 12 && s.nodeGroups == 2)
+        #expect(s.gpuPods == 6 && s.lsReplicas == 5 && s.services == 2 && s.beJobs == 2 && s.jobGroups == 2)
+        #expect(abs(s.requestedGPUs - 6.28) < 1e-9)
+        #expect(s.gpusByProfile == ["t4": 4, "v100-32gb": 8])
+    }
+
+    /// The scenario loads as written: the node layout and devices, the services' replicas, GPU
+    /// shares, loads (20 % of the request) and memory (the share of 16 GiB), the jobs' churn keys.
+    @Test func theScenarioLoadsWithTheFleetsLayout() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-openb-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var o = OpenbFleetOptions()
+        o.runtimesPath = repositoryRoot().appendingPathComponent("traces/philly_runtime_sample.csv").path
+        o.dutyCyclePath = repositoryRoot().appendingPathComponent("traces/genai_pod_gpu_duty_cycle_sample.csv").path
+        o.duration = 3600
+        let yaml = try Self.imported(o).yaml
+        let file = dir.appendingPathComponent("fleet.yaml").path
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        let c = try ClusterScenarioLoader.load(path: file).simulationConfig()
+        #expect(c.gpuCount == 12 && c.nodeGPUCounts == [2, 2, 8])
+        #expect(c.profile(ofGPU: 3).name == "t4" && c.profile(ofGPU: 4).name == "v100-32gb")
+        #expect(c.services.map(\.name) == ["ls-m1000", "ls-m470"] && c.services.map(\.replicas) == [4, 1])
+        #expect(c.services.map(\.gpuMilli) == [1000, 470] && c.services.map(\.memoryMiB) == [16_384, 7700])
+        #expect(c.jobs.count == 2 && c.jobs.allSatisfy { $0.resubmit && $0.runtimes.count == 2079 }, "the Philly sample's 2079 rows")
+        #expect(yaml.contains("mean: 0.094}}"), "470 milli × 20 %")
+    }
+
+    /// A GPU model without a profile is refused with its line; `modelProfiles` maps it.
+    @Test func anUnmappedModelNamesItsLine() throws {
+        var o = OpenbFleetOptions()
+        o.modelProfiles["G2"] = nil
+        do {
+            _ = try Self.imported(o)
+            Issue.record("accepted an unmapped model")
+        } catch let e as OpenbFormatError {
+            #expect(e.line == 4 && e.column == "model" && e.message.contains("G2"), "\(e)")
+        }
+        o.modelProfiles["G2"] = "a100-40gb"
+        #expect(try Self.imported(o).summary.gpusByProfile["a100-40gb"] == 8)
+    }
+
+    /// A slice keeps nodes spread over the list (here 2 of 3: the second T4 node and the G2 node)
+    /// and the same share of pods (5 of the 6 GPU pods, the first left out).
+    @Test func aSliceKeepsNodesSpreadOverTheList() throws {
+        var o = OpenbFleetOptions()
+        o.nodeLimit = 2
+        let s = try Self.imported(o).summary
+        #expect(s.nodes == 2 && s.gpus == 10 && s.gpusByProfile == ["t4": 2, "v100-32gb": 8])
+        #expect(s.gpuPods == 5, "6 × 10 / 12")
+    }
+}
