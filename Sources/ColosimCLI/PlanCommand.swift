@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
             Binary search over the scenario's GPU count (cluster scenarios: cluster.nodes × cluster.gpus_per_node; \
             node groups are cut or repeated in node order), per policy; or (--search span, the default for \
             cluster.node_groups) one run per policy on a cluster large enough, answering the GPUs of the nodes \
-            up to the last one it ever used. SLA kept: every service's p99 ≤ --sla-p99 (default: each service's own p99 target). \
+            it ever used. SLA kept: every service's p99 ≤ --sla-p99 (default: each service's own p99 target). \
             Utilization: mean duty cycle over all provisioned GPUs. Fewer GPUs raise utilization and lower \
             SLA headroom, so the answer is the fewest GPUs keeping the SLA, if it reaches the target there. \
             Every run is stored in --db. See docs/product.md.
@@ -52,7 +52,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("min-be-work"), help: ArgumentHelp("Also require BE work done ≥ this fraction (0–1) of the work done with every GPU searched (default 0: the SLA is the LS services' alone).", valueName: "f"))
     var minBEWork: Double = 0
 
-    @Option(help: ArgumentHelp("bisect: binary search over GPU counts, a run per count; span: one run per policy on a cluster large enough (--max-gpus, default twice the scenario's), answering the GPUs of the nodes up to the last one ever used (default for clusters of cluster.node_groups).", valueName: "bisect|span"))
+    @Option(help: ArgumentHelp("bisect: binary search over GPU counts, a run per count; span: one run per policy on a cluster large enough (--max-gpus, default twice the scenario's), answering the GPUs of the nodes it ever used (default for clusters of cluster.node_groups).", valueName: "bisect|span"))
     var search: String?
 
     @Flag(help: "Print the plan as JSON.")
@@ -145,12 +145,12 @@ struct PlanCommand: ParsableCommand {
                         PlanEvidence(gpus: n, metrics: run.0, runID: run.1, served: served, beShare: beShare))
             }
             if span {
-                // The pods' own shares; the run at `upper` used only the nodes up to its span, so a
-                // cluster of just those nodes makes the same decisions (placement prefers earlier
-                // nodes on ties): its figures are the span's, with utilization over the span.
+                // The pods' own shares; a cluster of just the nodes the run at `upper` used, in the same
+                // order, makes the same decisions (a node never chosen changes no choice; ties go to
+                // the lowest-numbered node): its figures are theirs, utilization over their GPUs.
                 let load = offered(reference)
                 var e = evidence(upper, reference, against: load, beWork: reference.0.beThroughput)
-                let n = max(1, min(upper, reference.0.gpuSpan ?? upper))
+                let n = max(1, min(upper, reference.0.gpusOfNodesUsed ?? upper))
                 var spanned = e.evidence
                 spanned.gpus = n
                 spanned.spannedFrom = upper

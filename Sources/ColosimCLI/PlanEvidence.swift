@@ -12,7 +12,7 @@ struct PlanEvidence: Sendable {
     var served: Double
     /// BE work done over the BE work done with every GPU searched (1 without BE work).
     var beShare: Double = 1
-    /// Span search: the GPU count of the run these figures come from (the run used only the first
-    /// ``gpus``; figures over provisioned GPUs are restated for ``gpus``); nil for a run at ``gpus``.
+    /// Span search: the GPU count of the run these figures come from (its pods used only nodes with
+    /// ``gpus`` GPUs; figures over provisioned GPUs are restated for those); nil for a run at ``gpus``.
     var spannedFrom: Int? = nil
 }

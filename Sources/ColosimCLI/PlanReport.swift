@@ -29,7 +29,7 @@ struct PlanReport: Sendable {
         var placement = unplaced > 1e-9 ? String(format: ", %.0f%% of a service's replica time unplaced", unplaced * 100) : ""
         if e.served < 1 - 1e-6 { placement += String(format: ", a service served %.1f%% of the requests it serves at %d GPUs", e.served * 100, searched.upperBound) }
         let be = String(format: ", BE work %.2f GPU·s/s", m.beThroughput) + " (\(PlanResult.pct(e.beShare)) of all-GPU)"
-        let from = e.spannedFrom.map { " (from the run at \($0) GPUs, which used only these)" } ?? ""
+        let from = e.spannedFrom.map { " (the nodes used by the run at \($0) GPUs)" } ?? ""
         return "\(e.gpus) GPUs\(from): SLA \(feasible(e) ? "met" : "MISSED"), worst p99 \(p99)\(placement), utilization \(PlanResult.pct(m.provisionedUtilization)) of provisioned (\(PlanResult.pct(m.utilization)) on used)\(be), run \(e.runID)"
     }
 

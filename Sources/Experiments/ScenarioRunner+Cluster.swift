@@ -60,12 +60,12 @@ extension ScenarioRunner {
             gpusUsed: result.gpusUsedMean, gpusProvisioned: result.gpuCount,
             beThroughput: result.duration > 0 ? result.beWorkDone / result.duration : 0,
             weightError: .nan, services: services, digest: result.digest)
-        metrics.gpuSpan = result.gpuSpan
+        metrics.gpusOfNodesUsed = result.gpusOfNodesUsed
         var r = RunRecord.thisBuild(scenarioName: s.name, scenarioText: effective, seed: seed, policy: metrics.policy,
                                      digest: result.digest, startedAt: Date(), finishedAt: Date())
         r.fill(from: metrics)
         r.setSummary("gpus_used_peak", Double(result.gpusUsedPeak))
-        r.setSummary("gpus_span", Double(result.gpuSpan))
+        r.setSummary("gpus_of_nodes_used", Double(result.gpusOfNodesUsed))
         r.setSummary("allocation_ratio", result.allocationRatio)
         r.setSummary("be_work_done", result.beWorkDone)
         r.setSummary("be_lost_work", result.beLostWork)

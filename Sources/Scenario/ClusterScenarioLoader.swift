@@ -319,16 +319,8 @@ public enum ClusterScenarioLoader {
             let mean = try u.double("mean", min: 0, max: 1, minExclusive: true)
             let rotate = try u.bool("rotate") ?? true
             try u.finish()
-            let real = resolve(path, scenarioFile: file)
-            if !FileManager.default.fileExists(atPath: real) { throw u.error("path", missingTrace(path)) }
-            let trace: GenericTrace
-            do {
-                trace = try GenericTrace.read(try TraceInput.file(real))
-            } catch let e as TraceError {
-                throw traceProblem(e)
-            } catch {
-                throw l.error("utilization_trace", "cannot read '\(path)': \(error)")
-            }
+            let trace = try readTrace(path, file: file, missing: u, failing: l, key: "utilization_trace", what: "",
+                                      GenericTrace.read)
             guard trace.kind == .utilization, var series = trace.series else {
                 throw l.error("utilization_trace", "'\(path)' needs a time_s,util series")
             }
@@ -347,22 +339,30 @@ public enum ClusterScenarioLoader {
         return load
     }
 
+    /// Reads the trace at `path` (tried as given, then beside the scenario `file`) with `read`: a
+    /// missing file is an error on `missing`'s `path`, a malformed trace the trace's own located
+    /// error, anything else an error on `failing`'s `key` naming `what` was read.
+    static func readTrace<T>(_ path: String, file: String, missing: MappingReader, failing: MappingReader, key: String,
+                             what: String, _ read: (TraceInput) throws -> T) throws -> T {
+        let real = resolve(path, scenarioFile: file)
+        if !FileManager.default.fileExists(atPath: real) { throw missing.error("path", missingTrace(path)) }
+        do {
+            return try read(try TraceInput.file(real))
+        } catch let e as TraceError {
+            throw traceProblem(e)
+        } catch {
+            throw failing.error(key, "cannot read \(what)'\(path)': \(error)")
+        }
+    }
+
     /// `runtimes: {path: FILE}` of a training job: the Philly runtime list (one `runtime` column,
     /// seconds) each instance's work is drawn from, or nil when absent.
     static func parseRuntimes(_ j: inout MappingReader) throws -> [Double]? {
         guard var r = try j.mapping("runtimes") else { return nil }
         guard let path = try r.string("path", required: true) else { throw r.missing("path") }
         try r.finish()
-        let real = resolve(path, scenarioFile: j.file)
-        if !FileManager.default.fileExists(atPath: real) { throw r.error("path", missingTrace(path)) }
-        let trace: PhillyRuntimeTrace
-        do {
-            trace = try PhillyRuntimeTrace.read(try TraceInput.file(real))
-        } catch let e as TraceError {
-            throw traceProblem(e)
-        } catch {
-            throw r.error("path", "cannot read the runtime list '\(path)': \(error)")
-        }
+        let trace = try readTrace(path, file: j.file, missing: r, failing: r, key: "path", what: "the runtime list ",
+                                  PhillyRuntimeTrace.read)
         let usable = trace.runtimes.filter { $0.isFinite && $0 >= 0 }
         if usable.isEmpty { throw r.error("path", "'\(path)' has no runtimes") }
         return usable

@@ -40,8 +40,8 @@ public struct ClusterScenarioReport: Sendable {
         var node_events: UInt64
         var gpus_used_mean: Num
         var gpus_used_peak: Int
-        /// GPUs of the node prefix through the last node ever used (``ClusterSimulationResult/gpuSpan``).
-        var gpus_span: Int
+        /// GPUs of the nodes that ever held a pod (``ClusterSimulationResult/gpusOfNodesUsed``).
+        var gpus_of_nodes_used: Int
         var gpu_utilization_mean: Num
         var gpu_sm_time_mean: Num
         var cluster_utilization_mean: Num
@@ -122,7 +122,7 @@ public struct ClusterScenarioReport: Sendable {
             policy: r.policy, placement: r.placement, engine: r.engine, fidelity: r.fidelity,
             states_evaluated: r.statesEvaluated, response_cache_hit_rate: Num(r.responseCacheHitRate),
             node_events: r.nodeEvents, gpus_used_mean: Num(r.gpusUsedMean), gpus_used_peak: r.gpusUsedPeak,
-            gpus_span: r.gpuSpan, gpu_utilization_mean: Num(r.utilizationMean), gpu_sm_time_mean: Num(r.smTimeMean),
+            gpus_of_nodes_used: r.gpusOfNodesUsed, gpu_utilization_mean: Num(r.utilizationMean), gpu_sm_time_mean: Num(r.smTimeMean),
             cluster_utilization_mean: Num(r.clusterUtilizationMean), allocation_ratio: Num(r.allocationRatio),
             all_sla_met: r.allSLAMet, min_sla_attainment: Num(r.services.map(\.attainment).min() ?? 1),
             unserved: Num(unserved), unserved_fraction: Num(offered > 0 ? unserved / offered : 0),

@@ -161,3 +161,28 @@ enum ClusterModelProbe {
                     gridBlocks: max(1, 4 * profile.sms), blockDuration: .microseconds(1250))
     }
 }
+
+/// `gpus_of_nodes_used`: the GPUs of the nodes that ever held a pod, not a prefix of the node list.
+@Suite struct NodesUsedTests {
+    /// Hand-worked: one whole-GPU replica on an 8-GPU node followed by a 1-GPU node; binpack (the node
+    /// left fullest) takes the 1-GPU node, so the run needed 1 GPU, not the 9 up to that node. On a
+    /// cluster of that node alone the run is the same (same p99 and requests).
+    @Test func theNodesUsedAreCountedWhereverTheyAre() throws {
+        let yaml = """
+        schema: cluster
+        duration_s: 60
+        step_s: 10
+        policy: dedicated
+        cluster:
+          node_groups: [{count: 1, gpus_per_node: 8}, {count: 1, gpus_per_node: 1}]
+        services:
+          - {name: s, replicas: 1, load: {poisson_rps: 50}, p99_ms: 100}
+        """
+        let r = try ClusterSimulation.run(try ClusterScenarioLoader.parse(yaml: yaml, file: "u.yaml").simulationConfig())
+        #expect(r.gpusOfNodesUsed == 1 && r.gpusUsedPeak == 1)
+        let alone = try ClusterSimulation.run(try ClusterScenarioLoader.parse(
+            yaml: yaml.replacingOccurrences(of: "[{count: 1, gpus_per_node: 8}, {count: 1, gpus_per_node: 1}]",
+                                            with: "[{count: 1, gpus_per_node: 1}]"), file: "u.yaml").simulationConfig())
+        #expect(alone.services.map(\.p99) == r.services.map(\.p99) && alone.services.map(\.requests) == r.services.map(\.requests))
+    }
+}

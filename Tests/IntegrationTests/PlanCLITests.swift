@@ -31,11 +31,11 @@ import TestSupport
     }
 
     /// A cluster of `cluster.node_groups` is planned by the span search: one run per policy on the
-    /// cluster doubled (its node groups repeated), answering the GPUs of the nodes up to the last one
-    /// used. Hand count: shared packs 6 half-GPU replicas and 2 quarter-GPU jobs (3.5 GPUs) onto the
-    /// first two 2-GPU nodes, so the answer is 4 of the 16. The claim behind it — a cluster of just
-    /// those nodes makes the same decisions — is checked: `colosim run` on the first two nodes gives
-    /// the same digest as the 16-GPU run the plan made.
+    /// cluster doubled (its node groups repeated), answering the GPUs of the nodes it used. Hand
+    /// count: shared packs 6 half-GPU replicas and 2 quarter-GPU jobs (3.5 GPUs) onto the two 2-GPU
+    /// nodes (binpack takes the node left fullest: the small ones), so the answer is 4 of the 16.
+    /// The claim behind it — a cluster of just those nodes makes the same decisions — is checked:
+    /// `colosim run` on the first two nodes gives the same digest as the 16-GPU run the plan made.
     @Test func nodeGroupsArePlannedByTheSpanOfTheNodesUsed() throws {
         let dir = try RunsCLIFixtures.tempDir()
         let groups = "node_groups: [{count: 2, gpus_per_node: 2}, {count: 1, gpus_per_node: 4}]"

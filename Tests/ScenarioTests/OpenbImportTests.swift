@@ -45,7 +45,8 @@ struct OpenbImportTests {
     }
 
     /// The scenario loads as written: the node layout and devices, the services' replicas, GPU
-    /// shares, loads (20 % of the request) and memory (the share of 16 GiB), the jobs' churn keys.
+    /// shares, loads (20 % of the request) and memory (none by default: openb has no GPU memory; a
+    /// share of 16 GiB when asked), the jobs' churn keys.
     @Test func theScenarioLoadsWithTheFleetsLayout() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-openb-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -61,7 +62,9 @@ struct OpenbImportTests {
         #expect(c.gpuCount == 12 && c.nodeGPUCounts == [2, 2, 8])
         #expect(c.profile(ofGPU: 3).name == "t4" && c.profile(ofGPU: 4).name == "v100-32gb")
         #expect(c.services.map(\.name) == ["ls-m1000", "ls-m470"] && c.services.map(\.replicas) == [4, 1])
-        #expect(c.services.map(\.gpuMilli) == [1000, 470] && c.services.map(\.memoryMiB) == [16_384, 7700])
+        #expect(c.services.map(\.gpuMilli) == [1000, 470] && c.services.map(\.memoryMiB) == [0, 0])
+        o.memoryMiBPerGPU = 16_384
+        #expect(try Self.imported(o).yaml.contains("memory_mib: 7700"), "470 milli of 16 GiB")
         #expect(c.jobs.count == 2 && c.jobs.allSatisfy { $0.resubmit && $0.runtimes.count == 2079 }, "the Philly sample's 2079 rows")
         #expect(yaml.contains("mean: 0.094}}"), "470 milli × 20 %")
     }

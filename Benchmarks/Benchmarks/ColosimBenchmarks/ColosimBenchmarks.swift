@@ -60,14 +60,32 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try c.run(.identity)) }
     }
 
+    // Issue "Fleet scale", must-show 1 on a slice: the openb fleet scenario cut to 202 nodes spread
+    // over its node list (1,014 GPUs; `colosim import openb --days 1 --nodes-limit 202`), one day under
+    // `shared` at response fidelity, one evaluation thread. Cold: an empty response cache. Warm: every
+    // state cached, so this is the cluster, the scheduler, churn and the cache look-ups alone.
+    responseCacheBenchmarks("Scenario_fleet_openb_1014gpu_1day_shared", scenario: "scenarios/bench/fleet-openb-1014-day.yaml") {
+        try ScenarioOverrides(policy: "shared")
+    }
+
     // Issue "One pipeline", must-show 3 on a slice: recsys under `shared` at response fidelity, the
     // first simulated hour, one evaluation thread. Cold: an empty response cache, every state is
     // evaluated by the node model. Warm: every state is in the cache (filled once before measuring),
     // so this is the cluster, the scheduler and the cache look-ups alone.
+    responseCacheBenchmarks("Scenario_cluster_recsys_shared_1h_response", scenario: "scenarios/recsys-colocation.yaml") {
+        try ScenarioOverrides(policy: "shared").setting("duration_s", to: "3600", field: "--set")
+    }
+}
+
+/// Two benchmarks of a cluster scenario at response fidelity: `NAME_cold` (an empty response cache:
+/// every state evaluated by the node model) and `NAME_warm` (the cache filled by one run before
+/// measuring: the cluster, the scheduler and the cache look-ups alone).
+func responseCacheBenchmarks(_ name: String, scenario: String,
+                             overrides make: @escaping @Sendable () throws -> ScenarioOverrides) {
     for warm in [false, true] {
-        Benchmark("Scenario_cluster_recsys_shared_1h_response_\(warm ? "warm" : "cold")") { benchmark in
-            var runner = try ScenarioRunner(path: BenchmarkSuites.root + "/scenarios/recsys-colocation.yaml")
-            let overrides = try ScenarioOverrides(policy: "shared").setting("duration_s", to: "3600", field: "--set")
+        Benchmark("\(name)_\(warm ? "warm" : "cold")") { benchmark in
+            var runner = try ScenarioRunner(path: BenchmarkSuites.root + "/" + scenario)
+            let overrides = try make()
             let filled = ResponseCache()
             if warm {
                 runner.responseCache = filled

@@ -127,6 +127,6 @@ public enum OpenbFleetImporter {
 
     /// GPU memory of a pod of `milli` milli-GPU: its share of ``OpenbFleetOptions/memoryMiBPerGPU``.
     static func memory(milli: Int, options: OpenbFleetOptions) -> Int {
-        max(1, milli * options.memoryMiBPerGPU / 1000)
+        milli * options.memoryMiBPerGPU / 1000
     }
 }

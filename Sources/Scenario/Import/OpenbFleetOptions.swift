@@ -24,9 +24,9 @@ public struct OpenbFleetOptions: Sendable, Hashable {
     public var checkpointEvery = 1800
     public var checkpointSeconds = 30.0
     public var restartSeconds = 60.0
-    /// GPU memory a pod asks for per 1000 milli-GPU (openb gives host memory only): its share of a
-    /// 16 GiB GPU, the smallest of the fleet's devices.
-    public var memoryMiBPerGPU = 16_384
+    /// GPU memory a pod asks for per 1000 milli-GPU. openb gives host memory only, and its scheduler
+    /// studies (FGD) place by milli-GPU alone: 0, so memory never closes a GPU.
+    public var memoryMiBPerGPU = 0
     /// openb GPU model → device profile. G2 and G3 are undisclosed codes: the reference V100 stands in.
     public var modelProfiles: [String: String] = [
         "V100M16": "v100-sxm2-16gb", "V100M32": "v100-32gb", "T4": "t4", "P100": "p100", "A10": "a10",

@@ -194,15 +194,32 @@ public struct ColocationScheduler: Sendable {
     mutating func drain(now: Double) -> [ColocationAction] {
         var actions: [ColocationAction] = []
         var kept: [ColocationPod] = []
+        // Placing pods only takes capacity, so once a pod of some shape (pool, milli-GPU, memory) does
+        // not fit, no later pod of that shape fits in this pass: it waits without another search. A
+        // long queue of a few shapes costs a few searches per pass, not one per pod.
+        var unplaceable = Set<QueueShape>()
         for pod in queue.pods {
+            let shape = QueueShape(pool: pool(of: pod), gpuMilli: pod.gpuMilli, memoryMiB: pod.memoryMiB)
+            if unplaceable.contains(shape) {
+                kept.append(pod)
+                continue
+            }
             if let a = place(pod, now: now, explainFailure: false) {
                 if config.autoscale, pod.priorityClass == .bestEffort, case .bind(_, let g) = a { lent.append(g) }
                 actions.append(a)
             } else {
+                unplaceable.insert(shape)
                 kept.append(pod)
             }
         }
         queue.replace(with: kept)
         return actions
+    }
+
+    /// What decides whether a waiting pod fits (``drain(now:)``).
+    struct QueueShape: Hashable {
+        var pool: Int
+        var gpuMilli: Int
+        var memoryMiB: Int
     }
 }

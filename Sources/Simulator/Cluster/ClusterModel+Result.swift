@@ -58,13 +58,11 @@ extension ClusterModel {
             allocationRatio: allocated / (d * gpus),
             services: services, series: series, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex,
             decisions: decisionsInTimeOrder, decisionCounts: decisionCounts)
-        if lastGPUUsed >= 0 {
-            var end = 0
-            for n in config.nodeGPUCounts ?? Array(repeating: config.gpusPerNode, count: config.nodes) {
-                end += n
-                if end > lastGPUUsed { break }
-            }
-            r.gpuSpan = min(end, config.gpuCount)
+        var first = 0
+        for n in config.nodeGPUCounts ?? Array(repeating: config.gpusPerNode, count: config.nodes) {
+            let end = min(first + n, everUsed.count)
+            if first < end, everUsed[first..<end].contains(true) { r.gpusOfNodesUsed += n }
+            first += n
         }
         r.fidelity = config.fidelity.rawValue
         r.statesEvaluated = evaluated

@@ -107,7 +107,7 @@ extension ClusterModel {
         for (i, g) in gpus.enumerated() {
             let (resp, scales) = responses[i]
             used += 1
-            lastGPUUsed = max(lastGPUUsed, g)
+            everUsed[g] = true
             stepDuty += resp.utilization
             stepSM += resp.smUtilization
             for (b, seconds) in heatSpans { heat[g][b] += resp.utilization * seconds }

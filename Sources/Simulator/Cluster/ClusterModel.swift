@@ -28,8 +28,8 @@ struct ClusterModel {
     var digest = FNV1a64()
     var usedSeconds = 0.0
     var usedPeak = 0
-    /// The highest GPU index that ever held a pod (-1: none).
-    var lastGPUUsed = -1
+    /// Per GPU, whether it ever held a pod.
+    var everUsed: [Bool]
     var dutyOnUsed = 0.0
     var smOnUsed = 0.0
     var allocated = 0.0
@@ -99,6 +99,7 @@ struct ClusterModel {
         replicaPeak = Array(repeating: 0, count: n)
         heat = Array(repeating: Array(repeating: 0, count: Self.heatBucketCount), count: config.gpuCount)
         lastKeyed = Array(repeating: nil, count: config.gpuCount)
+        everUsed = Array(repeating: false, count: config.gpuCount)
         cache = config.responseCache ?? ResponseCache()
     }
 

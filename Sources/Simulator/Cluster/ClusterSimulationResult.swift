@@ -84,10 +84,10 @@ public struct ClusterSimulationResult: Sendable {
     public var gpusUsedMean: Double
     /// Most GPUs used at once.
     public var gpusUsedPeak: Int
-    /// The GPUs of the nodes up to the last one that ever held a pod, in node order (0: none). With a
-    /// placement that prefers earlier nodes on ties (binpack), a cluster of just these nodes makes the
-    /// same decisions: what the run needed (`plan`'s span search).
-    public var gpuSpan = 0
+    /// The GPUs of the nodes that ever held a pod (0: none). The placements prefer the lowest-numbered
+    /// of tied nodes, so a cluster of just these nodes, in the same order, makes the same decisions
+    /// (a node never chosen changes no choice): what the run needed (`plan`'s span search).
+    public var gpusOfNodesUsed = 0
     /// Mean duty cycle over the GPUs in use (nvidia-smi utilization), 0–1.
     public var utilizationMean: Double
     /// Mean SM-time over the GPUs in use, 0–1.

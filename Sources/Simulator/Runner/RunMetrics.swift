@@ -50,9 +50,9 @@ public struct RunMetrics: Sendable, Hashable, Codable {
     public var services: [Service]
     /// The run digest.
     public var digest: String
-    /// Clusters: the GPUs of the node prefix through the last node that ever held a pod
-    /// (``ClusterSimulationResult/gpuSpan``); nil for single-GPU runs.
-    public var gpuSpan: Int? = nil
+    /// Clusters: the GPUs of the nodes that ever held a pod (``ClusterSimulationResult/gpusOfNodesUsed``);
+    /// nil for single-GPU runs.
+    public var gpusOfNodesUsed: Int? = nil
 
     /// Creates run metrics.
     public init(policy: String, utilization: Double, provisionedUtilization: Double, gpusUsed: Double,
