@@ -49,6 +49,12 @@ struct ImportOpenbCommand: ParsableCommand {
     @Option(name: .customLong("ls-mean"), help: ArgumentHelp("An LS pod's mean GPU duty as a fraction of its request.", valueName: "f"))
     var lsMean: Double = 0.2
 
+    @Option(name: .customLong("duty-cycle"), help: ArgumentHelp("GenAI duty-cycle trace the LS replicas follow, as the scenario should name it (tried from the working directory, the scenario's folder and its parent).", valueName: "path"))
+    var dutyCycle: String = OpenbFleetOptions().dutyCyclePath
+
+    @Option(help: ArgumentHelp("Runtime list the BE jobs draw from, as the scenario should name it.", valueName: "path"))
+    var runtimes: String = OpenbFleetOptions().runtimesPath
+
     func validate() throws {
         if !(days > 0 && days <= 60) { throw ValidationError("--days must be in (0, 60]") }
         if !(step >= 1 && step <= 86_400) { throw ValidationError("--step-s must be in [1, 86400]") }
@@ -63,6 +69,8 @@ struct ImportOpenbCommand: ParsableCommand {
         o.step = min(step, o.duration)
         o.lsMeanOfRequest = lsMean
         o.nodeLimit = nodesLimit
+        o.dutyCyclePath = dutyCycle
+        o.runtimesPath = runtimes
         for m in models {
             let kv = m.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2, !kv[0].isEmpty, DeviceProfile.catalogNames.contains(kv[1]) else {
