@@ -93,3 +93,36 @@ struct OpenbImportTests {
         #expect(s.gpuPods == 5, "6 × 10 / 12")
     }
 }
+
+/// The shipped fleet scenarios are what `colosim import openb` writes from the openb lists in
+/// `../shared/traces` (so the files and the importer cannot drift apart), and the week loads with
+/// the fleet's size.
+struct ShippedFleetScenarioTests {
+    static let openb = repositoryRoot().deletingLastPathComponent().appendingPathComponent("shared/traces/alibaba-gpu-v2023-openb")
+
+    static func written(_ o: OpenbFleetOptions) throws -> String {
+        let nodes = Self.openb.appendingPathComponent("openb_node_list_gpu_node.csv").path
+        let pods = Self.openb.appendingPathComponent("openb_pod_list_default.csv").path
+        return try OpenbFleetImporter.scenario(nodes: OpenbNodeList.load(path: nodes), pods: OpenbPodList.load(path: pods),
+                                               nodesFile: nodes, podsFile: pods, options: o).yaml
+    }
+
+    @Test func theWeekIsWhatTheImporterWrites() throws {
+        let file = repositoryRoot().appendingPathComponent("scenarios/fleet-openb-week.yaml").path
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.written(OpenbFleetOptions()))
+        let s = try ClusterScenarioLoader.parse(yaml: String(contentsOfFile: file, encoding: .utf8), file: file)
+        #expect(s.base.gpuCount == 6212 && s.base.nodeGPUCounts?.count == 1213)
+        #expect(s.services.map(\.base.replicas).reduce(0, +) == 4235 && s.base.jobs.count == 3198)
+    }
+
+    @Test func theBenchmarkSliceIsWhatTheImporterWrites() throws {
+        var o = OpenbFleetOptions()
+        o.name = "fleet-openb-1014-day"
+        o.duration = 86_400
+        o.nodeLimit = 202
+        o.dutyCyclePath = "../../shared/traces/alibaba-v2026-genai/pod_gpu_duty_cycle_anon.csv"
+        o.runtimesPath = "../traces/philly_runtime_sample.csv"
+        let file = repositoryRoot().appendingPathComponent("scenarios/bench/fleet-openb-1014-day.yaml").path
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == Self.written(o))
+    }
+}
