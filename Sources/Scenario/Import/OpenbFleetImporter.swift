@@ -10,12 +10,22 @@ import Workload
 public enum OpenbFleetImporter {
     /// What was imported.
     public struct Summary: Sendable, Hashable {
-        /// GPU nodes, their GPUs and the node groups they make.
-        public var nodes = 0, gpus = 0, nodeGroups = 0
-        /// GPU pods read, and the LS replicas and BE jobs they became (a k-GPU pod is k of them).
-        public var gpuPods = 0, lsReplicas = 0, beJobs = 0
-        /// LS services and BE job groups (one per GPU share).
-        public var services = 0, jobGroups = 0
+        /// GPU nodes.
+        public var nodes = 0
+        /// Their GPUs.
+        public var gpus = 0
+        /// The node groups they make (runs of equal nodes in node order).
+        public var nodeGroups = 0
+        /// GPU pods read.
+        public var gpuPods = 0
+        /// LS replicas made (a k-GPU pod is k of them).
+        public var lsReplicas = 0
+        /// BE jobs made (a k-GPU pod is k of them).
+        public var beJobs = 0
+        /// LS services (one per GPU share).
+        public var services = 0
+        /// BE job groups (one per GPU share).
+        public var jobGroups = 0
         /// GPUs by device profile.
         public var gpusByProfile: [String: Int] = [:]
         /// Total GPU request of the pods, GPUs.

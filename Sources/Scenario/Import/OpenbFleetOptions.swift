@@ -7,22 +7,25 @@ public struct OpenbFleetOptions: Sendable, Hashable {
     public var duration = 7.0 * 86_400
     /// Cluster step, seconds.
     public var step = 300.0
-    /// Response fidelity: evaluation window (s) and load grid.
+    /// Response fidelity: each state's evaluation window, seconds.
     public var responseWindow = 10.0
+    /// Response fidelity: the load grid (fraction of a dedicated GPU's duty).
     public var loadGrid = 0.05
     /// An LS pod's mean GPU duty as a fraction of what it requests (the published ~20 % per instance).
     public var lsMeanOfRequest = 0.2
-    /// LS p99 target, ms, and host time per request, ms (as scenarios/recsys-colocation.yaml).
+    /// LS p99 target, ms (as scenarios/recsys-colocation.yaml).
     public var lsP99Milliseconds = 50.0
+    /// LS host time per request, ms (as scenarios/recsys-colocation.yaml).
     public var lsHostMilliseconds = 2.0
     /// The GenAI duty-cycle trace every LS replica's load follows (one trace pod per replica).
     public var dutyCyclePath = "../shared/traces/alibaba-v2026-genai/pod_gpu_duty_cycle_anon.csv"
     /// The runtime list BE jobs draw each instance's work from.
     public var runtimesPath = "traces/philly_runtime_sample.csv"
-    /// BE checkpointing: every this many 1 s iterations, costing `checkpointSeconds`; a restart after
-    /// an eviction costs `restartSeconds` (L).
+    /// BE checkpoints: every this many 1 s iterations (L).
     public var checkpointEvery = 1800
+    /// BE checkpoint cost, seconds (L).
     public var checkpointSeconds = 30.0
+    /// BE restart cost after an eviction, seconds (L).
     public var restartSeconds = 60.0
     /// GPU memory a pod asks for per 1000 milli-GPU. openb gives host memory only, and its scheduler
     /// studies (FGD) place by milli-GPU alone: 0, so memory never closes a GPU.
