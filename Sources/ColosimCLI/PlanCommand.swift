@@ -149,14 +149,13 @@ struct PlanCommand: ParsableCommand {
                 // order, makes the same decisions (a node never chosen changes no choice; ties go to
                 // the lowest-numbered node): its figures are theirs, utilization over their GPUs.
                 let load = offered(reference)
-                var e = evidence(upper, reference, against: load, beWork: reference.0.beThroughput)
+                let e = evidence(upper, reference, against: load, beWork: reference.0.beThroughput)
                 let n = max(1, min(upper, reference.0.gpusOfNodesUsed ?? upper))
                 var spanned = e.evidence
                 spanned.gpus = n
                 spanned.spannedFrom = upper
                 spanned.metrics.provisionedUtilization = reference.0.provisionedUtilization * Double(upper) / Double(n)
                 spanned.metrics.gpusProvisioned = n
-                e.evidence.gpus = upper
                 progress.advance()
                 return PlanResult(policy: policy, slaGPUs: e.feasible ? n : nil, evaluated: n == upper ? [spanned] : [spanned, e.evidence],
                                   slaP99Ms: sla, minUtilization: target, method: "span")

@@ -60,12 +60,7 @@ public struct ScenarioRunner: Sendable {
         guard isCluster else { return 1 }
         let root = try Self.compose(try effectiveText(overrides), file: path)
         if let groups = root.mapping?["cluster"]?.mapping?["node_groups"]?.sequence {
-            // Each factor clamped to the loader's limits first, so no file value can overflow the sum.
-            return groups.reduce(0) { sum, g in
-                let count = min(max(0, g.mapping?["count"]?.int ?? 0), InputLimits.maxNodes)
-                let gpus = min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), InputLimits.maxGPUsPerNode)
-                return sum + count * gpus
-            }
+            return Self.groupSizes(Array(groups)).reduce(0) { $0 + $1.count * $1.gpus }
         }
         let nodes = min(max(0, root.mapping?["cluster"]?.mapping?["nodes"]?.int ?? 1), InputLimits.maxNodes)
         let perNode = min(max(0, root.mapping?["cluster"]?.mapping?["gpus_per_node"]?.int ?? 1), InputLimits.maxGPUsPerNode)
@@ -177,15 +172,21 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
+    /// Each `cluster.node_groups` entry's node count and GPUs per node, clamped to the loader's limits
+    /// (0 when absent or not a number), so no file value can overflow a product or a sum. O(groups).
+    static func groupSizes(_ groups: [Node]) -> [(count: Int, gpus: Int)] {
+        groups.map { g in
+            (min(max(0, g.mapping?["count"]?.int ?? 0), InputLimits.maxNodes),
+             min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), InputLimits.maxGPUsPerNode))
+        }
+    }
+
     /// `cluster.node_groups` resized to the first nodes, in node order, that hold at least `gpus`
     /// GPUs: groups are kept whole while they fit, the last one cut to the nodes still needed, and
     /// the list repeated from its start when `gpus` exceeds the cluster (more of the same nodes).
     /// Each group keeps its other keys (profile, memory). O(groups + gpus / smallest node).
     static func resized(_ groups: [Node], toGPUs gpus: Int) -> Node {
-        let sizes = groups.map { g -> (count: Int, gpus: Int) in
-            (min(max(0, g.mapping?["count"]?.int ?? 0), InputLimits.maxNodes),
-             min(max(0, g.mapping?["gpus_per_node"]?.int ?? 0), InputLimits.maxGPUsPerNode))
-        }
+        let sizes = groupSizes(groups)
         var out: [Node] = []
         var have = 0
         guard sizes.contains(where: { $0.count > 0 && $0.gpus > 0 }) else { return Node(groups) }

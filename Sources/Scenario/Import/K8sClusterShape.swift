@@ -9,13 +9,7 @@ struct K8sClusterShape {
     /// Each node's GPUs, in node order (at least 1).
     let nodeGPUs: [Int]
     /// Runs of consecutive nodes with the same GPU count, in node order (`cluster.node_groups`).
-    var groups: [(count: Int, gpus: Int)] {
-        var out: [(count: Int, gpus: Int)] = []
-        for g in nodeGPUs {
-            if let last = out.last, last.gpus == g { out[out.count - 1].count += 1 } else { out.append((1, g)) }
-        }
-        return out
-    }
+    var groups: [(count: Int, gpus: Int)] { ConsecutiveRuns.of(nodeGPUs).map { ($0.count, $0.value) } }
     /// The device profile's catalog name (nil: the default profile).
     let profile: String?
     /// Device memory per GPU, MiB.

@@ -40,17 +40,14 @@ public enum OpenbFleetImporter {
         var pods = allPods.filter { $0.gpuCount > 0 }
         if let limit = o.nodeLimit, limit < nodes.count {
             let gpus = nodes.reduce(0) { $0 + $1.gpuCount }
-            // Every (N / limit)-th node, so the slice keeps the fleet's mix of devices.
-            let total = nodes.count, k = max(1, limit)
-            nodes = nodes.enumerated().filter { (i, _) in (i + 1) * k / total > i * k / total }.map(\.element)
-            let kept = nodes.reduce(0) { $0 + $1.gpuCount }
-            // The same share of pods, spread over the list, so the mix of shapes and classes is kept.
-            let all = max(1, gpus)
-            pods = pods.enumerated().filter { (i, _) in (i + 1) * kept / all > i * kept / all }.map(\.element)
+            // Nodes spread over the list, so the slice keeps the fleet's mix of devices; the same share
+            // of pods, spread over theirs, so the mix of shapes and classes is kept.
+            nodes = spread(nodes, keeping: max(1, limit), of: nodes.count)
+            pods = spread(pods, keeping: nodes.reduce(0) { $0 + $1.gpuCount }, of: max(1, gpus))
         }
         var s = Summary()
         s.nodes = nodes.count
-        var groups: [(count: Int, gpus: Int, profile: String)] = []
+        var kinds: [NodeKind] = []
         for (i, n) in nodes.enumerated() {
             let model = n.gpuModel ?? ""
             guard let profile = o.modelProfiles[model] else {
@@ -59,12 +56,9 @@ public enum OpenbFleetImporter {
             }
             s.gpus += n.gpuCount
             s.gpusByProfile[profile, default: 0] += n.gpuCount
-            if let last = groups.last, last.gpus == n.gpuCount, last.profile == profile {
-                groups[groups.count - 1].count += 1
-            } else {
-                groups.append((1, n.gpuCount, profile))
-            }
+            kinds.append(NodeKind(gpus: n.gpuCount, profile: profile))
         }
+        let groups = ConsecutiveRuns.of(kinds)
         s.nodeGroups = groups.count
         var lsByMilli: [Int: Int] = [:], beByMilli: [Int: Int] = [:]
         for p in pods {
@@ -105,7 +99,7 @@ public enum OpenbFleetImporter {
 
             """
         for g in groups {
-            y += "    - {count: \(g.count), gpus_per_node: \(g.gpus), profile: \(g.profile)}\n"
+            y += "    - {count: \(g.count), gpus_per_node: \(g.value.gpus), profile: \(g.value.profile)}\n"
         }
         y += "colocation: {max_be_per_gpu: 1}\n"
         if !lsByMilli.isEmpty {
@@ -133,6 +127,18 @@ public enum OpenbFleetImporter {
             }
         }
         return (y, s)
+    }
+
+    /// What makes two adjacent nodes one node group.
+    struct NodeKind: Equatable {
+        var gpus: Int
+        var profile: String
+    }
+
+    /// `k` of every `total` items of `items`, spread evenly over the list (item `i` is kept when
+    /// `⌊(i + 1)k / total⌋ > ⌊ik / total⌋`). O(n).
+    static func spread<T>(_ items: [T], keeping k: Int, of total: Int) -> [T] {
+        items.enumerated().filter { (i, _) in (i + 1) * k / total > i * k / total }.map(\.element)
     }
 
     /// GPU memory of a pod of `milli` milli-GPU: its share of ``OpenbFleetOptions/memoryMiBPerGPU``.

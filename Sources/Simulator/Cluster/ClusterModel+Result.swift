@@ -59,7 +59,7 @@ extension ClusterModel {
             services: services, series: series, jobs: jobsOut, reclaims: reclaims, steps: steps, digest: digest.hex,
             decisions: decisionsInTimeOrder, decisionCounts: decisionCounts)
         var first = 0
-        for n in config.nodeGPUCounts ?? Array(repeating: config.gpusPerNode, count: config.nodes) {
+        for n in config.nodeLayout {
             let end = min(first + n, everUsed.count)
             if first < end, everUsed[first..<end].contains(true) { r.gpusOfNodesUsed += n }
             first += n

@@ -62,12 +62,13 @@ extension ClusterModel {
         var states: [NodeColocationState] = []
         var sources: [[PodSource]] = []
         for g in 0..<config.gpuCount where !podsOnGPU[g].isEmpty {
+            let profile = config.profile(ofGPU: g)
             var pods: [NodePod] = []
             var src: [PodSource] = []
             for p in podsOnGPU[g] {
                 if p >= jobBase {
                     let j = p - jobBase
-                    pods.append(jobPod(j, dt: dt, profile: config.profile(ofGPU: g)))
+                    pods.append(jobPod(j, dt: dt, profile: profile))
                     src.append(.job(j))
                 } else {
                     let r = replicas[p]
@@ -84,7 +85,7 @@ extension ClusterModel {
                 }
             }
             gpus.append(g)
-            states.append(NodeColocationState(profile: config.profile(ofGPU: g), isolation: isolation, pods: pods))
+            states.append(NodeColocationState(profile: profile, isolation: isolation, pods: pods))
             sources.append(src)
         }
         let responses = try evaluate(states, gpus: gpus, step: k, dt: dt)

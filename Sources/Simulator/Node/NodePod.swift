@@ -84,11 +84,9 @@ public struct NodePod: Sendable, Hashable {
         return s
     }
 
-    /// `d × f`, at least 1 ns (f is a device ratio: finite and positive).
+    /// `d × f` rounded (saturating), at least 1 ns (f is a device ratio: finite and positive).
     static func scaled(_ d: SimDuration, _ f: Double) -> SimDuration {
-        let ns = (Double(d.nanoseconds) * f).rounded()
-        guard ns.isFinite, ns >= 1 else { return SimDuration(nanoseconds: 1) }
-        return SimDuration(nanoseconds: ns < 9.0e18 ? Int64(ns) : Int64.max / 2)
+        SimDuration(nanoseconds: max(1, SimDuration.saturatingNanoseconds(Double(d.nanoseconds) * f)))
     }
 
     /// GPU seconds of reference-device work one completed launch of this pod represents (BE
