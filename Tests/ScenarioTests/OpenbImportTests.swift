@@ -79,6 +79,19 @@ struct OpenbImportTests {
         } catch let e as OpenbFormatError {
             #expect(e.line == 4 && e.column == "model" && e.message.contains("G2"), "\(e)")
         }
+        // The line is the file's, past CPU nodes and inside a slice too: a CPU node before the G2 node
+        // puts it on line 5 (it was the 2nd node of the slice, line 3, before the fix).
+        let moved = Self.nodes.replacingOccurrences(of: "openb-node-0003", with: "openb-node-0005,96000,786432,0,\nopenb-node-0003")
+        var sliced = o
+        sliced.nodeLimit = 2
+        do {
+            _ = try OpenbFleetImporter.scenario(nodes: OpenbNodeList.parse(text: moved, file: "n.csv"),
+                                                pods: OpenbPodList.parse(text: Self.pods, file: "p.csv"),
+                                                nodesFile: "n.csv", podsFile: "p.csv", options: sliced)
+            Issue.record("accepted an unmapped model")
+        } catch let e as OpenbFormatError {
+            #expect(e.line == 5 && e.message.contains("openb-node-0003"), "\(e)")
+        }
         o.modelProfiles["G2"] = "a100-40gb"
         #expect(try Self.imported(o).summary.gpusByProfile["a100-40gb"] == 8)
     }

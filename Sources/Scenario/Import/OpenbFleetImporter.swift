@@ -36,23 +36,24 @@ public enum OpenbFleetImporter {
     /// Throws ``OpenbFormatError`` naming an openb GPU model `options` does not map.
     public static func scenario(nodes allNodes: [NodeSpec], pods allPods: [PodRequest], nodesFile: String,
                                 podsFile: String, options o: OpenbFleetOptions) throws -> (yaml: String, summary: Summary) {
-        var nodes = allNodes.filter { $0.gpuCount > 0 }
+        // GPU nodes with their row in the list (an error names the file's line).
+        var nodes = allNodes.enumerated().filter { $0.element.gpuCount > 0 }
         var pods = allPods.filter { $0.gpuCount > 0 }
         if let limit = o.nodeLimit, limit < nodes.count {
-            let gpus = nodes.reduce(0) { $0 + $1.gpuCount }
+            let gpus = nodes.reduce(0) { $0 + $1.element.gpuCount }
             // Nodes spread over the list, so the slice keeps the fleet's mix of devices; the same share
             // of pods, spread over theirs, so the mix of shapes and classes is kept.
             nodes = spread(nodes, keeping: max(1, limit), of: nodes.count)
-            pods = spread(pods, keeping: nodes.reduce(0) { $0 + $1.gpuCount }, of: max(1, gpus))
+            pods = spread(pods, keeping: nodes.reduce(0) { $0 + $1.element.gpuCount }, of: max(1, gpus))
         }
         var s = Summary()
         s.nodes = nodes.count
         var kinds: [NodeKind] = []
-        for (i, n) in nodes.enumerated() {
+        for (row, n) in nodes {
             let model = n.gpuModel ?? ""
             guard let profile = o.modelProfiles[model] else {
-                throw OpenbFormatError(file: nodesFile, line: i + 2, column: "model",
-                                       message: "GPU model '\(model)' has no device profile; map it with --model \(model.isEmpty ? "MODEL" : model)=PROFILE")
+                throw OpenbFormatError(file: nodesFile, line: row + 2, column: "model",
+                                       message: "node \(n.name): GPU model '\(model)' has no device profile; map it with --model \(model.isEmpty ? "MODEL" : model)=PROFILE")
             }
             s.gpus += n.gpuCount
             s.gpusByProfile[profile, default: 0] += n.gpuCount
