@@ -363,9 +363,13 @@ public enum ClusterScenarioLoader {
         try r.finish()
         let trace = try readTrace(path, file: j.file, missing: r, failing: r, key: "path", what: "the runtime list ",
                                   PhillyRuntimeTrace.read)
-        let usable = trace.runtimes.filter { $0.isFinite && $0 >= 0 }
-        if usable.isEmpty { throw r.error("path", "'\(path)' has no runtimes") }
-        return usable
+        // A runtime is a job's work in seconds: within the longest run colosim accepts (the trace has
+        // checked each is a number ≥ 0), so no drawn runtime can overflow what is derived from it.
+        if let i = trace.runtimes.firstIndex(where: { !($0.isFinite && $0 <= InputLimits.maxSeconds) }) {
+            throw r.error("path", "'\(path)' line \(i + 2): runtime \(trace.runtimes[i]) s is above colosim's limit of \(MappingReader.format(InputLimits.maxSeconds)) s (docs/limits.md)")
+        }
+        if trace.runtimes.isEmpty { throw r.error("path", "'\(path)' has no runtimes") }
+        return trace.runtimes
     }
 
     static func parseJobs(_ j: inout MappingReader, duration: Double) throws -> [ClusterJobConfig] {
@@ -386,7 +390,7 @@ public enum ClusterScenarioLoader {
             if runtimes != nil && j.has("work_s") { throw j.error("runtimes", "give one of work_s and runtimes") }
             let resubmit = try j.bool("resubmit") ?? false
             let iter = try j.double("iteration_s", min: 0, minExclusive: true) ?? 1
-            try j.checkSteps("iteration_s", span: runtimes == nil ? work : iter, step: iter)
+            try j.checkSteps("iteration_s", span: work, step: iter)
             let every = try j.int("checkpoint_every", min: 0) ?? 0
             let ckpt = try j.double("checkpoint_s", min: 0) ?? 0
             let restart = try j.double("restart_s", min: 0) ?? 0

@@ -151,6 +151,25 @@ import Workload
         fails(jobs + "  - {name: j, kind: data-processing, resubmit: true}\n", "resubmit")
         fails(jobs + "  - {name: j, kind: training, work_s: 10, runtimes: {path: traces/philly_runtime_sample.csv}}\n", "runtimes")
         fails(jobs + "  - {name: j, kind: training, runtimes: {path: nowhere.csv}}\n", "path")
+        // A runtime past colosim's longest run is refused with its line (it trapped converting to an
+        // iteration count), and an iteration too short for the longest runtime is refused as it is for
+        // work_s (the check was skipped for runtimes).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("colosim-rt-\(UInt32.random(in: 0...UInt32.max))")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let huge = dir.appendingPathComponent("huge.csv").path
+        let fine = dir.appendingPathComponent("fine.csv").path
+        try? "runtime\n10\n1e300\n".write(toFile: huge, atomically: true, encoding: .utf8)
+        try? "runtime\n10\n3600\n".write(toFile: fine, atomically: true, encoding: .utf8)
+        do {
+            _ = try ClusterScenarioLoader.parse(yaml: jobs + "  - {name: j, kind: training, runtimes: {path: \(huge)}}\n", file: "bad.yaml")
+            Issue.record("accepted a runtime of 1e300 s")
+        } catch let e as ScenarioError {
+            #expect(e.field?.contains("runtimes.path") == true && e.message.contains("line 3"), "\(e)")
+        } catch {
+            Issue.record("\(error)")
+        }
+        fails(jobs + "  - {name: j, kind: training, runtimes: {path: \(fine)}, iteration_s: 1e-9}\n", "iteration_s")
     }
 }
 
