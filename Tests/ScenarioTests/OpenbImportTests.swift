@@ -96,6 +96,20 @@ struct OpenbImportTests {
         #expect(try Self.imported(o).summary.gpusByProfile["a100-40gb"] == 8)
     }
 
+    /// A pod asking for more GPUs than any node has is refused with its line (its count fed sums
+    /// that a file of such pods could overflow).
+    @Test func aPodOfMoreGPUsThanANodeIsRefused() {
+        do {
+            _ = try OpenbPodList.parse(text: Self.pods.replacingOccurrences(of: "p4,8000,30000,2,", with: "p4,8000,30000,65,"),
+                                       file: "p.csv")
+            Issue.record("accepted a 65-GPU pod")
+        } catch let e as OpenbFormatError {
+            #expect(e.line == 5 && e.column == "num_gpu", "\(e)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     /// A slice keeps nodes spread over the list (here 2 of 3: the second T4 node and the G2 node)
     /// and the same share of pods (5 of the 6 GPU pods, the first left out).
     @Test func aSliceKeepsNodesSpreadOverTheList() throws {

@@ -5,6 +5,8 @@ import Foundation
 /// Alibaba cluster-trace-gpu-v2023 (`openb_node_list_*.csv`, `openb_pod_list_*.csv`); see
 /// `../shared/traces/PROVENANCE.md` §1 for the columns.
 struct OpenbCSV {
+    /// The most GPUs a node has, and so a pod can ask for (colosim's limit, as `cluster.gpus_per_node`).
+    static let maxGPUs = 64
     let file: String
     let header: [String]
     /// (1-based line number, fields) per data row; blank lines skipped.

@@ -26,8 +26,8 @@ public enum OpenbNodeList {
         for (line, f) in csv.rows {
             let gpus = try csv.count(f, gpu, line: line)
             let m = f[model].trimmingCharacters(in: .whitespaces)
-            if gpus > 64 {
-                throw OpenbFormatError(file: csv.file, line: line, column: "gpu", message: "at most 64 GPUs per node, got \(gpus)")
+            if gpus > OpenbCSV.maxGPUs {
+                throw OpenbFormatError(file: csv.file, line: line, column: "gpu", message: "at most \(OpenbCSV.maxGPUs) GPUs per node, got \(gpus)")
             }
             if gpus > 0 && m.isEmpty {
                 throw OpenbFormatError(file: csv.file, line: line, column: "model", message: "a GPU node needs a GPU model")

@@ -2,7 +2,7 @@ import ColoModel
 
 /// Importer of openb pod lists (`openb_pod_list_*.csv`).
 ///
-/// Required columns `name,cpu_milli,memory_mib,num_gpu,gpu_milli`; optional `gpu_spec` (allowed GPU
+/// Required columns `name,cpu_milli,memory_mib,num_gpu,gpu_milli` (num_gpu at most 64); optional `gpu_spec` (allowed GPU
 /// models, `|`-separated), `qos` (LS, BE, Burstable, Guaranteed), `creation_time`,
 /// `deletion_time`, `scheduled_time` (seconds, may be empty). Alibaba cluster-trace-gpu-v2023;
 /// PROVENANCE.md §1. As the artifact's `pod_csv_to_yaml.py`, a GPU share above 1000 is clamped to
@@ -31,6 +31,10 @@ public enum OpenbPodList {
         pods.reserveCapacity(csv.rows.count)
         for (line, f) in csv.rows {
             let n = try csv.count(f, numGPU, line: line)
+            if n > OpenbCSV.maxGPUs {
+                throw OpenbFormatError(file: csv.file, line: line, column: "num_gpu",
+                                       message: "at most \(OpenbCSV.maxGPUs) GPUs per pod (no node has more), got \(n)")
+            }
             var milli = try csv.count(f, gpuMilli, line: line)
             if n > 0 && milli == 0 {
                 throw OpenbFormatError(file: csv.file, line: line, column: "gpu_milli",
