@@ -40,8 +40,9 @@ for rep in (1, 2):
         out.append(o)
 out.append(cfg("lone-L25-be2ms", "force", 5.0, [c("a", 25, BE, be(tag["lone-L25"]))]))
 out.append(cfg("lsbe-L90-L10", "force", 5.0, [c("ls", 90, LS, ls(tag["lsbe-ls-L90-L10"])), c("be", 10, BE, be(tag["lsbe-be-L90-L10"]))]))
-# closed loop: 0.1 s of arrivals at 50,000/s served one at a time; throughput = n / (max latency + 0.1 s)
+# closed loop: 0.1 s of arrivals at 50,000/s served one at a time; throughput = n / (max latency + 0.1 s).
+# `seconds` is the client's own (the arrival window, as colocal.cu's argument and run 1's 5 s).
 r = tag["lone-L10-closed"]; run = r["max"] / 1e6 + 0.1
 closed = {"kind": "kernels", "arrival": "closed-loop", "in_flight": 1, "kernel_us": 200.0, "grid_blocks": 1056, "block_us": 200.0}
-out.append(cfg("lone-L10-closed", "force", round(run, 2), [c("a", 10, closed, {"throughput_per_s": round(r["n"] / run, 1)})]))
+out.append(cfg("lone-L10-closed", "force", 0.1, [c("a", 10, closed, {"throughput_per_s": round(r["n"] / run, 1)})]))
 for o in out: print(json.dumps(o))
