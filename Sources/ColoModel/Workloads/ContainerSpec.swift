@@ -1,3 +1,5 @@
+import SimEngine
+
 /// One container on the GPU: its identity, class, share settings and workloads.
 public struct ContainerSpec: Hashable, Codable, Sendable {
     /// Identity (unique within a simulation).
@@ -14,6 +16,9 @@ public struct ContainerSpec: Hashable, Codable, Sendable {
     public var memoryQuotaBytes: Int64?
     /// What it runs.
     public var workloads: [WorkloadSpec]
+    /// When its process starts, from the run start: the CUDA initialisation that attaches it to the
+    /// launch gate (HAMi-core starts its utilization watcher there). Nil: its first workload's start.
+    public var processStart: SimDuration? = nil
 
     /// Creates a container.
     public init(id: ContainerID, name: String, priority: PriorityClass = .bestEffort, weight: Double = 1,

@@ -13,8 +13,11 @@ import SimEngine
 /// at a time. Containers start together and run `seconds`, except when a Poisson (LS) client runs
 /// beside closed-loop (BE) ones: the BE processes run `seconds + 2` s and the LS process starts
 /// 1 s after them (`run.sh`: `lsbe-*`, `native-*`); a workload's optional `start_s` / `stop_s` (seconds
-/// from the run start) override this. A memory client allocates `chunk_mib` chunks,
-/// `cap_mib / chunk_mib` of them, one after the other; the allocation stop is what succeeded.
+/// from the run start) override this. Under HAMi-core each process starts (its watcher thread
+/// runs) the measured lead before its client's t0 (``watcherLeadAlone``, ``watcherLeadTogether``);
+/// each client is counted as `colocal.cu` counts it (``ColocalClient``). A memory client allocates
+/// `chunk_mib` chunks, `cap_mib / chunk_mib` of them, one after the other; the allocation stop is
+/// what succeeded.
 public enum UserModeCalibrationReplay {
     /// The simulation of `c` on `profile`.
     public static func simulation(for c: UserModeCalibrationConfig, profile: DeviceProfile, seed: UInt64,
@@ -25,29 +28,34 @@ public enum UserModeCalibrationReplay {
         var end = SimDuration.seconds(c.seconds)
         // The race winner attaches first (processes that start together: the earliest slot wins).
         let ordered = c.containers.filter { $0.name == hostPidWinner } + c.containers.filter { $0.name != hostPidWinner }
+        let processStarts = ordered.map { processStart(of: $0, lsBesideBE: lsBesideBE) }
         for (i, k) in ordered.enumerated() {
-            var start = SimDuration.zero
-            var stop = SimDuration.seconds(c.seconds)
+            var start = processStarts[i]
+            var stop = k.stopSeconds.map { SimDuration.seconds($0) } ?? start + .seconds(c.seconds)
             let kind: WorkloadSpec.Kind
             switch k.workload {
             case .kernels(let rate, let inFlight, let kernelUs, let blocks, let blockUs):
                 let shape = KernelShape(work: .microseconds(kernelUs), smFraction: 1, dramFraction: 0, gridBlocks: blocks,
                                         blockDuration: .microseconds(min(blockUs, kernelUs)))
-                let arrival: ArrivalSpec = rate.map { .poisson(ratePerSecond: $0) } ?? .closedLoop
-                kind = .kernels(KernelStreamSpec(arrival: arrival, kernel: shape, inFlight: inFlight))
-                if lsBesideBE {
-                    if rate == nil {
-                        stop = .seconds(c.seconds + 2)
-                    } else {
-                        start = .seconds(1)
-                        stop = .seconds(c.seconds + 1)
-                    }
+                let arrival: ArrivalSpec
+                switch ColocalClient(k.workload) {
+                case .scheduled(let r): arrival = .poisson(ratePerSecond: r)
+                case .backToBack, .poisson: arrival = rate.map { .poisson(ratePerSecond: $0) } ?? .closedLoop
                 }
+                kind = .kernels(KernelStreamSpec(arrival: arrival, kernel: shape, inFlight: inFlight))
+                // run.sh: the BE process runs `seconds + 2` beside an LS client started 1 s after it.
+                if lsBesideBE, rate == nil, k.stopSeconds == nil { stop = start + .seconds(c.seconds + 2) }
             case .memory(let chunk, let cap):
                 kind = .memory(MemorySpec(bytes: Int64(chunk) << 20, count: max(1, cap / chunk)))
             }
-            if let s = k.startSeconds { start = .seconds(s) }
-            if let s = k.stopSeconds { stop = .seconds(s) }
+            // Under HAMi-core the process (its watcher) starts a lead before the client's t0.
+            let processStart = start
+            if c.policy != .none {
+                let together = processStarts.indices.contains { $0 != i && processStarts[$0] == processStarts[i] }
+                let lead = together ? watcherLeadTogether : watcherLeadAlone
+                start = start + lead
+                stop = stop + lead
+            }
             end = max(end, stop)
             let w = WorkloadSpec(name: k.name, kind: kind, priority: .bestEffort, start: start, stop: stop)
             let limited = k.limitPercent > 0 && k.limitPercent < 100
@@ -55,9 +63,11 @@ public enum UserModeCalibrationReplay {
                                        limitPercent: limited ? Double(k.limitPercent) : nil,
                                        memoryQuotaBytes: c.policy == .none ? nil : k.memoryLimitMiB.map { Int64($0) << 20 },
                                        workloads: [w]))
+            if c.policy != .none { specs[specs.count - 1].processStart = processStart }
         }
         var cfg = SimulationConfig(profile: profile, containers: specs, duration: end, seed: seed)
-        cfg.drainLimit = .seconds(60)
+        // Clients run until their last request is seen (the synchronizing client of run 1 took 305 s).
+        cfg.drainLimit = .seconds(drainLimitSeconds)
         cfg.shareWindow = .seconds(1)
         if c.policy != .none {
             var p = UserModeParameters(smCount: Int64(profile.sms), maxThreadsPerSM: Int64(profile.maxThreadsPerSM))
@@ -67,6 +77,27 @@ public enum UserModeCalibrationReplay {
         }
         return cfg
     }
+
+    /// How long before its client's first kernel a process's HAMi-core watcher thread starts: from
+    /// `init_utilization_watcher` (in `postInit`, at `cuInit`) to `colocal.cu`'s t0, the rest of the
+    /// CUDA runtime's initialisation. Measured in run 3 (`calibration/hami/hami-h200-run3-watch.txt`,
+    /// the `setspec:` log line against the client's t0, both stamped on one clock): a process
+    /// starting alone 114.9 ms (mean of 11 runs, 96–127 ms); so the watcher's first pass falls within
+    /// ±26 ms of the first kernel, not 120 ms after it.
+    public static let watcherLeadAlone = SimDuration.milliseconds(114.9)
+    /// The same for two processes starting together (they initialise side by side): 211.3 ms (mean of
+    /// 6, 176–253 ms), so the first pass comes before the first kernel and reads utilization 0.
+    public static let watcherLeadTogether = SimDuration.milliseconds(211.3)
+
+    /// When `k`'s process starts in `run.sh` (seconds from the run start), before any lead.
+    static func processStart(of k: UserModeCalibrationConfig.Container, lsBesideBE: Bool) -> SimDuration {
+        if let s = k.startSeconds { return .seconds(s) }
+        if lsBesideBE, case .kernels(let rate, _, _, _, _) = k.workload, rate != nil { return .seconds(1) }
+        return .zero
+    }
+
+    /// How long the replay lets clients finish after the run (a bound, not a target).
+    public static let drainLimitSeconds = 3_600.0
 
     /// Phases of NVML's sample clock the replay averages over (``UserModeParameters/nvmlSamplePhaseNs``).
     public static let nvmlPhases = 5
@@ -111,23 +142,33 @@ public enum UserModeCalibrationReplay {
         let period = UserModeParameters(smCount: 1, maxThreadsPerSM: 1).nvmlSamplePeriodNs
         let phases = c.policy == .none ? 1 : nvmlPhases
         var results: [SimulationResult] = []
+        var starts: [String: SimDuration] = [:]
         for k in 0..<phases {
             let phase = SimDuration(nanoseconds: period * Int64(k) / Int64(phases))
-            results.append(try GPUSimulation.run(simulation(for: c, profile: profile, seed: seed, nvmlPhase: phase,
-                                                            hostPidWinner: winner)))
+            let sim = simulation(for: c, profile: profile, seed: seed, nvmlPhase: phase, hostPidWinner: winner)
+            for w in sim.containers.flatMap(\.workloads) { starts[w.name] = w.start }
+            results.append(try GPUSimulation.run(sim))
         }
         var digest = FNV1a64()
         for r in results { digest.combine(r.digest) }
-        func mean(_ name: String, _ f: (WorkloadResult) -> Double?) -> Double? {
-            let v = results.compactMap { r in r.workloads.first { $0.name == name }.flatMap(f) }
+        func mean(_ name: String, _ f: (SimulationResult, WorkloadResult) -> Double?) -> Double? {
+            let v = results.compactMap { r in r.workloads.first { $0.name == name }.flatMap { f(r, $0) } }
             return v.count == results.count && !v.isEmpty ? v.reduce(0, +) / Double(v.count) : nil
         }
+        func mean(_ name: String, _ f: (WorkloadResult) -> Double?) -> Double? { mean(name) { f($1) } }
         var predicted: [String: UserModeCalibrationConfig.Measured] = [:]
         var checks: [UserModeCalibrationCheck] = []
         for k in c.containers {
             var p = UserModeCalibrationConfig.Measured()
             let m = k.measured
-            if m.throughputPerSecond != nil { p.throughputPerSecond = mean(k.name) { $0.throughputPerSecond } }
+            if m.throughputPerSecond != nil {
+                // Counted as colocal.cu counts it (``ColocalClient``), not over the configured seconds.
+                let client = ColocalClient(k.workload)
+                let start = starts[k.name] ?? .zero
+                p.throughputPerSecond = mean(k.name) { r, w in
+                    r.lastCompletion[k.name].flatMap { client.throughput(completed: w.completed, start: start, lastCompletion: $0) }
+                }
+            }
             if m.p50Us != nil { p.p50Us = mean(k.name) { $0.latency.map { Double($0.p50.nanoseconds) / 1e3 } } }
             if m.p99Us != nil { p.p99Us = mean(k.name) { $0.latency.map { Double($0.p99.nanoseconds) / 1e3 } } }
             if m.allocatedMiB != nil, case .memory(let chunk, _) = k.workload {

@@ -139,9 +139,9 @@ struct SingleGPUModel {
         }
         for (i, c) in config.containers.enumerated() {
             device.memory.setQuota(c.memoryQuotaBytes, for: c.id)
-            // The process attaches to the gate when it starts (its first workload): HAMi-core's
-            // watcher thread starts at the process's CUDA initialisation.
-            let processStart = c.workloads.map(\.start).min() ?? .zero
+            // The process attaches to the gate when it starts (by default its first workload):
+            // HAMi-core's watcher thread starts at the process's CUDA initialisation.
+            let processStart = c.processStart ?? c.workloads.map(\.start).min() ?? .zero
             if processStart <= .zero {
                 attachGate(i)
             } else {
