@@ -25,6 +25,12 @@ import Testing
                                                message: "expected an integer in 0...100, got 101.0")) {
             try UserModeCalibrationConfig.parse(line: bad, number: 3)
         }
+        // A run longer than the bound (it sizes the synchronizing client's arrival queue) is refused.
+        let long = ok.replacingOccurrences(of: #""seconds": 2.0"#, with: #""seconds": 1e9"#)
+        #expect(throws: CalibrationParseError(line: 4, field: "seconds",
+                                               message: "must be <= 60.0 s (the probe's runs are seconds long), got 1000000000.0")) {
+            try UserModeCalibrationConfig.parse(line: long, number: 4)
+        }
         let policy = Self.line(#"{"name": "a", "limit_percent": 10, "# + Self.be + #", "measured": {}}"#, policy: "sometimes")
         #expect(throws: CalibrationParseError.self) { try UserModeCalibrationConfig.parse(line: policy, number: 1) }
     }

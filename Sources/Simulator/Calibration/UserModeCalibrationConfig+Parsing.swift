@@ -1,6 +1,12 @@
 import Foundation
 
 extension UserModeCalibrationConfig {
+    /// The longest run (`seconds`, `start_s`, `stop_s`) a line may ask for: the probe's runs last
+    /// 0.1–7 s, and a synchronizing client is simulated with `seconds × 50,000` scheduled arrivals
+    /// (``ColocalClient``), so the bound also bounds that queue (3 M) and its run (under the replay's
+    /// drain limit).
+    public static let maxSeconds = 60.0
+
     private struct RawWorkload: Decodable {
         var kind: String
         var arrival: String?
@@ -102,6 +108,9 @@ extension UserModeCalibrationConfig {
         }
         guard !r.config.isEmpty else { throw fail("config", "must not be empty") }
         guard r.seconds.isFinite, r.seconds > 0 else { throw fail("seconds", "must be > 0, got \(r.seconds)") }
+        guard r.seconds <= Self.maxSeconds else {
+            throw fail("seconds", "must be <= \(Self.maxSeconds) s (the probe's runs are seconds long), got \(r.seconds)")
+        }
         guard let policy = Policy(rawValue: r.utilization_policy) else {
             throw fail("utilization_policy", "expected one of force, disable, none; got '\(r.utilization_policy)'")
         }
@@ -148,6 +157,9 @@ extension UserModeCalibrationConfig {
                 allocatedMiB: try nonNegative(m.allocated_mib, "\(at).measured.allocated_mib"))
             let start = try nonNegative(w.start_s, "\(at).workload.start_s")
             let stop = try w.stop_s.map { try positive($0, "\(at).workload.stop_s") }
+            for (v, k) in [(start, "start_s"), (stop, "stop_s")] where (v ?? 0) > Self.maxSeconds {
+                throw fail("\(at).workload.\(k)", "must be <= \(Self.maxSeconds) s, got \(v ?? 0)")
+            }
             if let a = start, let b = stop, b <= a { throw fail("\(at).workload.stop_s", "must be after start_s (\(a))") }
             containers.append(Container(name: c.name, limitPercent: limit, memoryLimitMiB: mem, workload: workload,
                                         measured: measured, startSeconds: start, stopSeconds: stop))
