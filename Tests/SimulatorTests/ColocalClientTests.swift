@@ -17,6 +17,7 @@ import Testing
                 == .scheduled(ratePerSecond: 50_000))
         #expect(ColocalClient(.kernels(ratePerSecond: 100, inFlight: 1, kernelUs: 200, gridBlocks: 1056, blockUs: 200))
                 == .poisson)
+        #expect(ColocalClient(.memory(chunkMiB: 256, capMiB: 4096)) == nil)
         let last = Instant.zero + .seconds(5.1)
         // 101 launches from t0 = 0.1 s, the last seen at 5.1 s: 100 counted over 5.0 s.
         #expect(ColocalClient.backToBack.throughput(completed: 101, start: .seconds(0.1), lastCompletion: last) == 20)

@@ -20,6 +20,12 @@ public struct ContainerSpec: Hashable, Codable, Sendable {
     /// launch gate (HAMi-core starts its utilization watcher there). Nil: its first workload's start.
     public var processStart: SimDuration? = nil
 
+    /// When the process starts: ``processStart``, else its first workload's start, else 0.
+    /// O(workloads).
+    public var effectiveProcessStart: SimDuration {
+        processStart ?? workloads.map(\.start).min() ?? .zero
+    }
+
     /// Creates a container.
     public init(id: ContainerID, name: String, priority: PriorityClass = .bestEffort, weight: Double = 1,
                 limitPercent: Double? = nil, memoryQuotaBytes: Int64? = nil, workloads: [WorkloadSpec]) {

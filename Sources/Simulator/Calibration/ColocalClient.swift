@@ -27,15 +27,17 @@ public enum ColocalClient: Hashable, Sendable {
     /// The arrival rate `run.sh` gives the synchronizing client (`$B ls 200 50000 0 $T solo-closed`).
     public static let synchronizingClientRatePerSecond = 50_000.0
 
-    /// The mode behind a normalized workload: a closed loop with one in flight is the synchronizing
-    /// `ls` client, one with more is `run_be`, a Poisson rate is `run_ls`.
-    public init(_ w: UserModeCalibrationConfig.Workload) {
-        switch w {
-        case .kernels(let rate, let inFlight, _, _, _):
-            if rate != nil { self = .poisson } else if inFlight <= 1 {
-                self = .scheduled(ratePerSecond: Self.synchronizingClientRatePerSecond)
-            } else { self = .backToBack }
-        case .memory: self = .poisson
+    /// The mode behind a normalized kernel workload: a closed loop with one in flight is the
+    /// synchronizing `ls` client, one with more is `run_be`, a Poisson rate is `run_ls`; nil for a
+    /// memory client (`memprobe.cu`, no kernels).
+    public init?(_ w: UserModeCalibrationConfig.Workload) {
+        guard case .kernels(let rate, let inFlight, _, _, _) = w else { return nil }
+        if rate != nil {
+            self = .poisson
+        } else if inFlight <= 1 {
+            self = .scheduled(ratePerSecond: Self.synchronizingClientRatePerSecond)
+        } else {
+            self = .backToBack
         }
     }
 

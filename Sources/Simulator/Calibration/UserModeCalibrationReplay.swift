@@ -38,9 +38,10 @@ public enum UserModeCalibrationReplay {
                 let shape = KernelShape(work: .microseconds(kernelUs), smFraction: 1, dramFraction: 0, gridBlocks: blocks,
                                         blockDuration: .microseconds(min(blockUs, kernelUs)))
                 let arrival: ArrivalSpec
-                switch ColocalClient(k.workload) {
-                case .scheduled(let r): arrival = .poisson(ratePerSecond: r)
-                case .backToBack, .poisson: arrival = rate.map { .poisson(ratePerSecond: $0) } ?? .closedLoop
+                if case .scheduled(let r) = ColocalClient(k.workload) {
+                    arrival = .poisson(ratePerSecond: r)
+                } else {
+                    arrival = rate.map { .poisson(ratePerSecond: $0) } ?? .closedLoop
                 }
                 kind = .kernels(KernelStreamSpec(arrival: arrival, kernel: shape, inFlight: inFlight))
                 // run.sh: the BE process runs `seconds + 2` beside an LS client started 1 s after it.
@@ -102,12 +103,13 @@ public enum UserModeCalibrationReplay {
     /// Phases of NVML's sample clock the replay averages over (``UserModeParameters/nvmlSamplePhaseNs``).
     public static let nvmlPhases = 5
 
-    /// Containers whose processes start together (same start, limits apply): the candidates of the
-    /// host-pid race (empty when there is none).
+    /// Containers whose processes start together (within the race window of the earliest, limits
+    /// apply): the candidates of the host-pid race (empty when there is none). The processes' starts
+    /// are the ones the gate attaches at (``ColoModel/ContainerSpec/effectiveProcessStart``).
     public static func raceCandidates(_ c: UserModeCalibrationConfig, profile: DeviceProfile) -> [String] {
         guard c.policy != .none else { return [] }
         let sim = simulation(for: c, profile: profile, seed: 1)
-        let starts = sim.containers.map { k in (k.name, k.workloads.map(\.start).min() ?? .zero, k.limitPercent != nil) }
+        let starts = sim.containers.map { k in (k.name, k.effectiveProcessStart, k.limitPercent != nil) }
         guard let first = starts.map(\.1).min() else { return [] }
         let window = SimDuration(nanoseconds: UserModeParameters(smCount: 1, maxThreadsPerSM: 1).hostPidRaceWindowNs)
         let group = starts.filter { $0.1 - first < window }
@@ -166,7 +168,7 @@ public enum UserModeCalibrationReplay {
                 let client = ColocalClient(k.workload)
                 let start = starts[k.name] ?? .zero
                 p.throughputPerSecond = mean(k.name) { r, w in
-                    r.lastCompletion[k.name].flatMap { client.throughput(completed: w.completed, start: start, lastCompletion: $0) }
+                    r.lastCompletion[k.name].flatMap { client?.throughput(completed: w.completed, start: start, lastCompletion: $0) }
                 }
             }
             if m.p50Us != nil { p.p50Us = mean(k.name) { $0.latency.map { Double($0.p50.nanoseconds) / 1e3 } } }

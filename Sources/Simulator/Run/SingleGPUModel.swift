@@ -141,7 +141,7 @@ struct SingleGPUModel {
             device.memory.setQuota(c.memoryQuotaBytes, for: c.id)
             // The process attaches to the gate when it starts (by default its first workload):
             // HAMi-core's watcher thread starts at the process's CUDA initialisation.
-            let processStart = c.processStart ?? c.workloads.map(\.start).min() ?? .zero
+            let processStart = c.effectiveProcessStart
             if processStart <= .zero {
                 attachGate(i)
             } else {
