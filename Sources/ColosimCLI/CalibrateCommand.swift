@@ -27,7 +27,9 @@ struct CalibrateReplayCommand: ParsableCommand {
             ../shared/calibration/hami/*.configs.jsonl (lines with `containers`): every container's \
             measured throughput, LS p50/p99 and allocation stop against the user-mode engine's \
             prediction; throughput within max(10% of measured, 3% of the kernel's solo rate), p50 \
-            within 25%, p99 within 35% (60% when n < 1000), allocation within 256 MiB. JSON: \
+            within 25%, p99 within 35% (60% when n < 1000), allocation within 256 MiB. Each client \
+            is counted as colocal.cu counts it, and each HAMi-core process starts its watcher the \
+            measured lead before its client (docs/isolation.md). JSON: \
             rows[{config, policy, containers[{name, measured, predicted}], checks[…]}].
             """)
 
