@@ -19,6 +19,11 @@ public struct ContainerSpec: Hashable, Codable, Sendable {
     /// When its process starts, from the run start: the CUDA initialisation that attaches it to the
     /// launch gate (HAMi-core starts its utilization watcher there). Nil: its first workload's start.
     public var processStart: SimDuration? = nil
+    /// The container whose host pid this container's HAMi-core took (its own id: its own pid), as
+    /// decided by whoever started the processes (a cluster run decides the race when pods start on a
+    /// GPU); an id no container has reads a pid that is gone (utilization 0). Nil: the user-mode
+    /// engine's race at attach decides. Only the user-mode engine reads it.
+    public var hostPidOf: ContainerID? = nil
 
     /// When the process starts: ``processStart``, else its first workload's start, else 0.
     /// O(workloads).

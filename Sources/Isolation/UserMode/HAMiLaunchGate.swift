@@ -17,11 +17,17 @@ public struct HAMiLaunchGate: LaunchGate {
     public private(set) var slots: [ContainerID: Int] = [:]
     /// Container of each slot.
     public private(set) var ids: [ContainerID] = []
+    /// The host pid each listed container's watcher reads, given by the caller
+    /// (``ColoModel/ContainerSpec/hostPidOf``); it overrides the engine's race for those containers.
+    public private(set) var hostPidOf: [ContainerID: ContainerID]
     private var resume: [UInt64: UserModeEngine.Attempt] = [:]
 
-    /// Creates the gate with `parameters` on a device of `deviceMemoryBytes`.
-    public init(parameters: UserModeParameters, deviceMemoryBytes: Int64) {
+    /// Creates the gate with `parameters` on a device of `deviceMemoryBytes`; the containers listed in
+    /// `hostPidOf` read the utilization of the container it names instead of racing for a pid.
+    public init(parameters: UserModeParameters, deviceMemoryBytes: Int64,
+                hostPidOf: [ContainerID: ContainerID] = [:]) {
         engine = UserModeEngine(parameters: parameters, configs: [], deviceMemoryBytes: deviceMemoryBytes)
+        self.hostPidOf = hostPidOf
     }
 
     /// Handles `event` at `now` (invariants asserted afterwards in debug builds) and returns the actions.
@@ -60,9 +66,11 @@ public struct HAMiLaunchGate: LaunchGate {
             if token & 1 == 1 { return [action(engine.monitorTick(now: t))] }
             let s = Int(token >> 1)
             guard ids.indices.contains(s) else { return [] }
-            // The watcher reads NVML for its host pid, which may be another container's process.
+            // The watcher reads NVML for its host pid, which may be another container's process (or
+            // one that is gone: no samples, 0).
             let watched = engine.states[s].watchedSlot
-            let percent = util[ids[ids.indices.contains(watched) ? watched : s]].map { Int64(($0 * 100).rounded()) }
+            let pid = hostPidOf[ids[s]] ?? ids[ids.indices.contains(watched) ? watched : s]
+            let percent = util[pid].map { Int64(($0 * 100).rounded()) }
             return engine.watcherTick(container: s, utilization: percent ?? 0, now: t).map { [action($0)] } ?? []
         }
     }

@@ -271,17 +271,27 @@ public struct UserModeEngine: Sendable {
 
     /// The slot whose host pid container `c` takes when its process starts at `now`: the
     /// earliest-attached other process that started within ``UserModeParameters/hostPidRaceWindowNs``
-    /// before it (that one's own mapping), else `c` itself.
+    /// before it (that one's own mapping), else `c` itself (``hostPidOwner(startingAt:earlier:window:)``).
     func hostPidSlot(for c: Int, now: Int64) -> Int {
-        let window = parameters.hostPidRaceWindowNs
-        guard window > 0 else { return c }
-        var best: Int?
-        for o in states.indices where o != c && states[o].attached && now - states[o].attachedAtNs < window {
-            if let b = best, states[b].attachedAtNs <= states[o].attachedAtNs { continue }
+        let earlier = states.indices.filter { $0 != c && states[$0].attached }
+            .map { (startedAtNs: states[$0].attachedAtNs, reads: states[$0].watchedSlot) }
+        return Self.hostPidOwner(startingAt: now, earlier: earlier, window: parameters.hostPidRaceWindowNs) ?? c
+    }
+
+    /// The host-pid race of HAMi-core's `set_task_pid` as a rule: a process starting at `now` takes
+    /// the pid that the earliest of the `earlier` processes (running, in start order; ties: the first
+    /// listed) reads, among those that started less than `window` ns before it; nil when none did (it
+    /// finds its own pid). The engine applies it at every attach; cluster runs apply it when pods
+    /// start on a GPU (``UserModeParameters/hostPidRaceWindowNs``). O(earlier).
+    public static func hostPidOwner<S: Sequence>(startingAt now: Int64, earlier: S,
+                                                 window: Int64) -> Int? where S.Element == (startedAtNs: Int64, reads: Int) {
+        guard window > 0 else { return nil }
+        var best: (startedAtNs: Int64, reads: Int)?
+        for o in earlier where now - o.startedAtNs < window {
+            if let b = best, b.startedAtNs <= o.startedAtNs { continue }
             best = o
         }
-        guard let b = best else { return c }
-        return states[b].watchedSlot
+        return best?.reads
     }
 
     /// The switch as the launch hook sees it: the copy of the last watcher pass (false before the

@@ -23,3 +23,12 @@ public struct DurationSnapshot: Sendable, Codable, Hashable {
         self.kernels = kernels
     }
 }
+
+extension DurationSnapshot {
+    /// What was done between `earlier` and this snapshot (a warm-up's measurement subtracted).
+    /// O(workloads).
+    public func since(_ earlier: DurationSnapshot) -> DurationSnapshot {
+        DurationSnapshot(busyTime: busyTime - earlier.busyTime, smTime: smTime - earlier.smTime,
+                         kernels: kernels.indices.map { kernels[$0] - (earlier.kernels.indices.contains($0) ? earlier.kernels[$0] : 0) })
+    }
+}

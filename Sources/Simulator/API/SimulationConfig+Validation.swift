@@ -11,6 +11,7 @@ extension SimulationConfig {
         for p in profile.problems() { need(false, "device.\(p.field)", p.message) }
         need(duration > .zero, "duration", "must be > 0")
         need(drainLimit >= .zero, "drain", "must be >= 0")
+        need(measureFrom >= .zero && measureFrom < duration, "measure_from", "must be in [0, duration)")
         need(shareWindow > .zero, "share_window", "must be > 0")
         var ids = Set<ContainerID>()
         var names = Set<String>()

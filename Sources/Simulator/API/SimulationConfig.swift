@@ -45,6 +45,11 @@ public struct SimulationConfig: Sendable {
     /// Record ``SimulationResult/atDuration``, the measurement of exactly the configured window
     /// without the drain (off by default; the results and the digest are the same either way).
     public var snapshotAtDuration: Bool = false
+    /// Where the measurement starts (a warm-up before it; zero: none). At this time the workloads'
+    /// counts (issued, completed, dropped, throttled) and latencies start afresh, and
+    /// ``SimulationResult/atDuration`` covers only `measureFrom ..< duration`; GPU totals, context
+    /// switches and achieved shares still cover the whole run. Must be shorter than ``duration``.
+    public var measureFrom: SimDuration = .zero
     /// The simulation budget: the run stops with ``SimulationBudgetExceeded`` after handling this many
     /// events (default ``InputLimits/defaultEventBudget``, or `COLOSIM_MAX_EVENTS` from the environment).
     public var eventBudget: UInt64 = SimulationBudgetExceeded.budgetInForce

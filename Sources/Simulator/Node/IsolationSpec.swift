@@ -38,7 +38,9 @@ public enum IsolationSpec: Sendable, Hashable {
         case .userMode(var p):
             p.smCount = Int64(profile.sms)
             p.maxThreadsPerSM = Int64(profile.maxThreadsPerSM)
-            config.launchGate = HAMiLaunchGate(parameters: p, deviceMemoryBytes: profile.memoryBytes)
+            let pids = Dictionary(config.containers.compactMap { c in c.hostPidOf.map { (c.id, $0) } },
+                                  uniquingKeysWith: { a, _ in a })
+            config.launchGate = HAMiLaunchGate(parameters: p, deviceMemoryBytes: profile.memoryBytes, hostPidOf: pids)
         case .userModeTimeSliced(let p):
             config.launchGate = TimeSlicedLaunchGate(parameters: p)
         case .kernelMode(let policy, let p, let total):

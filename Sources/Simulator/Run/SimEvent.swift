@@ -39,6 +39,8 @@ enum SimEvent: Sendable {
     case attachGate(Int)
     /// A driver sample of NVML's per-process utilization (``GPUDevice/NVMLProcessSampler``).
     case nvmlSample
+    /// The warm-up ends: the measurement starts (``SimulationConfig/measureFrom``).
+    case measureStart
 
     /// A small tag for the digest.
     var tag: UInt64 {
@@ -61,6 +63,7 @@ enum SimEvent: Sendable {
         case .endOfRun: return 16
         case .attachGate(let i): return 17 | UInt64(i) << 8
         case .nvmlSample: return 18
+        case .measureStart: return 19
         }
     }
 }

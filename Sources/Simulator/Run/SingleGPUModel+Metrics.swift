@@ -59,7 +59,8 @@ extension SingleGPUModel {
         let totalWeight = config.containers.reduce(0) { $0 + $1.weight }
         var workloadResults: [WorkloadResult] = []
         for w in workloads {
-            let span = Double(max(1, w.stopAt.nanoseconds - w.startAt.nanoseconds)) * 1e-9
+            let from = max(w.startAt.nanoseconds, config.measureFrom.nanoseconds)
+            let span = Double(max(1, w.stopAt.nanoseconds - from)) * 1e-9
             // Node-model evaluations read the mergeable histogram; HdrHistogram's summary is skipped there.
             let lat = config.recordLatencyBuckets ? nil : w.recorder.summary()
             var r = WorkloadResult(
@@ -111,5 +112,25 @@ extension SingleGPUModel {
             kernels[rec.workload] += min(1, max(0, 1 - item.remaining / work))
         }
         return DurationSnapshot(busyTime: device.busyTime, smTime: device.smTime, kernels: kernels)
+    }
+}
+
+extension SingleGPUModel {
+    /// The warm-up ends (``SimulationConfig/measureFrom``): the device's totals so far are kept to be
+    /// subtracted at the end, and every workload's counts and latencies start afresh (requests in
+    /// flight now count when they complete, with their whole latency). O(workloads + items on the device).
+    mutating func startMeasurement() {
+        measureStartSnapshot = snapshotNow()
+        let buckets = config.recordLatencyBuckets
+        for w in workloads.indices {
+            workloads[w].issued = 0
+            workloads[w].completed = 0
+            workloads[w].completedInWindow = 0
+            workloads[w].dropped = 0
+            workloads[w].throttled = 0
+            workloads[w].kernelsCompleted = 0
+            workloads[w].recorder = LatencyRecorder(sla: workloads[w].spec.latencySLA)
+            workloads[w].histogram = buckets ? LatencyHistogram() : nil
+        }
     }
 }

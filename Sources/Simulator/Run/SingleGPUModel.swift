@@ -31,6 +31,8 @@ struct SingleGPUModel {
     var draining = false
     /// The measurement at the end of the configured duration (when ``SimulationConfig/snapshotAtDuration``).
     var durationSnapshot: DurationSnapshot?
+    /// The measurement when the warm-up ended (``SimulationConfig/measureFrom``; nil: no warm-up).
+    var measureStartSnapshot: DurationSnapshot?
     var violations: [String] = []
     // Share windows.
     var windowStart: Instant = .zero
@@ -159,6 +161,9 @@ struct SingleGPUModel {
             sim.schedule(.start(w), at: workloads[w].startAt)
         }
         sim.schedule(.endOfRun, at: .zero + config.duration, priority: 10)
+        if config.measureFrom > .zero {
+            sim.schedule(.measureStart, at: .zero + config.measureFrom, priority: 10)
+        }
         sim.schedule(.windowEnd, at: .zero + config.shareWindow, priority: 5)
         settleDevice()
     }
@@ -188,12 +193,15 @@ struct SingleGPUModel {
         case .windowEnd: closeWindow()
         case .utilSample: takeSample()
         case .attachGate(let i): attachGate(i)
+        case .measureStart: startMeasurement()
         case .nvmlSample:
             nvml?.sample(device, contextOf: contextOf)
             if !ended || draining { scheduleNVMLSample() }
         case .endOfRun:
             ended = true
-            if config.snapshotAtDuration { durationSnapshot = snapshotNow() }
+            if config.snapshotAtDuration {
+                durationSnapshot = measureStartSnapshot.map { snapshotNow().since($0) } ?? snapshotNow()
+            }
             draining = config.drainLimit > .zero
             for w in workloads.indices { workloads[w].active = false }
         }
