@@ -97,6 +97,8 @@ public struct ClusterScenarioReport: Sendable {
         var mean_burst_time_s: Num?
         /// Resubmitted jobs only: instances finished (``ClusterSimulationResult/Job/instancesDone``).
         var instances_done: Int?
+        /// User mode: whose host pid the job's process took (``ClusterSimulationResult/Job/hostPidOf``).
+        var host_pid_of: String?
     }
 
     struct Document: Encodable {
@@ -153,7 +155,7 @@ public struct ClusterScenarioReport: Sendable {
                     preemptions: Num($0.preemptions), evictions: $0.evictions, restart_s: Num($0.restartSeconds),
                     queued_s: Num($0.queuedSeconds), completion_time_s: $0.completionTime.map { Num($0) },
                     bursts_done: $0.burstsDone, mean_burst_time_s: $0.meanBurstTime.map { Num($0) },
-                    instances_done: $0.resubmits ? $0.instancesDone : nil)
+                    instances_done: $0.resubmits ? $0.instancesDone : nil, host_pid_of: $0.hostPidOf)
         }
         let doc = Document(scenario: scenario.name, seed: seed, duration_s: Num(r.duration), steps: r.steps,
                            digest: r.digest, services: services, jobs: jobs, summary: summary)
@@ -189,6 +191,7 @@ public struct ClusterScenarioReport: Sendable {
             if j.resubmits { line += ", \(j.instancesDone) instances" }
             if let c = j.completionTime { line += String(format: ", JCT %.0f s", c) }
             if let b = j.meanBurstTime { line += String(format: ", %d bursts, mean %.1f s", j.burstsDone, b) }
+            if let o = j.hostPidOf { line += ", reads \(o)'s host pid" }
             s += line + "\n"
         }
         if r.jobs.count > Self.jobLinesShown {

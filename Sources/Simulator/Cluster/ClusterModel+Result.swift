@@ -32,6 +32,7 @@ extension ClusterModel {
                 queuedSeconds: j.queuedSeconds)
             out.instancesDone = j.instancesDone
             out.resubmits = j.config.resubmit
+            out.hostPidOf = hostPidOwner[j.pod].map(podName)
             return out
         }
         for s in services {

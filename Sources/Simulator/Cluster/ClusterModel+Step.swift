@@ -85,6 +85,7 @@ extension ClusterModel {
                 }
             }
             gpus.append(g)
+            pods = withHostPids(pods, ids: podsOnGPU[g])
             states.append(NodeColocationState(profile: profile, isolation: isolation, pods: pods))
             sources.append(src)
         }
@@ -216,10 +217,16 @@ extension ClusterModel {
         return false
     }
 
-    /// The kernels of offline work: 5 ms of full-GPU work in four waves of blocks (L).
+    /// The kernels of offline work: 5 ms of full-GPU work in four waves of 1,250 µs blocks (L), each
+    /// wave at full occupancy in blocks of 256 threads: SMs × maxThreadsPerSM / 256 blocks per wave
+    /// (2,560 blocks on a V100). The block count is what HAMi-core's limiter charges per launch; 256-thread
+    /// blocks at full occupancy are the shape of the calibration probe's kernel that the user-mode
+    /// engine is validated with (`colocal.cu`: 42,240 blocks on an H200 = 132 SMs × 8 × 40 waves)
+    /// and of common GEMM tiles.
     static func beKernel(smFraction: Double, profile: DeviceProfile) -> KernelShape {
-        KernelShape(work: .milliseconds(5), smFraction: smFraction, dramFraction: 0.3,
-                    gridBlocks: max(1, 4 * profile.sms), blockDuration: .microseconds(1250))
+        let perWave = max(1, profile.sms) * max(1, profile.maxThreadsPerSM / 256)
+        return KernelShape(work: .milliseconds(5), smFraction: smFraction, dramFraction: 0.3,
+                           gridBlocks: 4 * perWave, blockDuration: .microseconds(1250))
     }
 
     /// Advances job `j` by `work` GPU seconds of full-speed progress done in a step of `dt` at `now`.

@@ -17,6 +17,10 @@ struct ClusterModel {
     var replicas: [ClusterReplica] = []
     var jobs: [ClusterJobState] = []
     var podsOnGPU: [[Int]]
+    /// When each pod's process last started on its GPU (bind time), seconds.
+    var podStartedAt: [Int: Double] = [:]
+    /// Per pod that lost the user-mode host-pid race, the pod whose pid it took (``started(pod:on:at:)``).
+    var hostPidOwner: [Int: Int] = [:]
     var histograms: [LatencyHistogram]
     var offered: [Double]
     var served: [Double]
@@ -246,6 +250,7 @@ struct ClusterModel {
         for a in actions {
             switch a {
             case .bind(let pod, let gpu):
+                started(pod: pod, on: gpu, at: now)
                 podsOnGPU[gpu].append(pod)
                 if pod >= jobBase {
                     let j = pod - jobBase
@@ -271,6 +276,7 @@ struct ClusterModel {
             case .startReplica(let s, let gpu):
                 let id = replicas.count
                 replicas.append(ClusterReplica(service: s, gpu: gpu, pod: id, ready: now == 0, profile: nil))
+                started(pod: id, on: gpu, at: now)
                 podsOnGPU[gpu].append(id)
                 if now > 0 { sim.schedule(.replicaReady(replica: id), at: now + config.replicaStartup, priority: 0) }
             case .stopReplica(let s, let gpu):

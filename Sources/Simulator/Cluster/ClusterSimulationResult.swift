@@ -73,6 +73,9 @@ public struct ClusterSimulationResult: Sendable {
         public var instancesDone = 0
         /// Whether the job is submitted again when it finishes (``ClusterJobConfig/resubmit``).
         public var resubmits = false
+        /// User mode: the job or replica whose host pid the job's last process took in HAMi-core's
+        /// race (it started with it on one GPU), and whose utilization its limiter read; nil: its own.
+        public var hostPidOf: String? = nil
     }
     /// The policy run.
     public var policy: String

@@ -47,7 +47,8 @@ public struct NodeColocationState: Sendable, Hashable {
         }
     }
 
-    /// The canonical form: the pods' order sorted by their key text (ties keep their order), so a
+    /// The canonical form: the pods' order sorted by their key text (ties keep their order; host-pid
+    /// groups numbered in that order), so a
     /// state does not depend on the order its pods were bound in; the cache key (the context's
     /// digest, then the pods' key texts in that order); and the state's seed, FNV-1a 64 of the full
     /// key text (``contextKey`` followed by the pods' texts). Each pod's key is built once. O(n log n).
@@ -59,7 +60,15 @@ public struct NodeColocationState: Sendable, Hashable {
     /// a caller that meets the same pods again keeps their texts instead of formatting them anew).
     func canonical(context: Context, keys: [String]) -> (order: [Int], key: String, seed: UInt64) {
         let order = pods.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        let podText = order.map { keys[$0] }.joined(separator: "#")
+        // Host-pid groups are numbered by first appearance in that order, so the key does not depend
+        // on the numbers the cluster gave them.
+        var groupNumber: [Int: Int] = [:]
+        let podText = order.map { i -> String in
+            guard let g = pods[i].hostPidGroup else { return keys[i] }
+            let n = groupNumber[g] ?? groupNumber.count
+            groupNumber[g] = n
+            return keys[i] + "\(n)"
+        }.joined(separator: "#")
         var h = context.prefix
         h.combineBytes(podText)
         h.combine(UInt64(context.length + podText.utf8.count))

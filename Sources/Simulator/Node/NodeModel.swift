@@ -8,7 +8,7 @@ import SimEngine
 public enum NodeModel {
     /// Bumped whenever the node model's behaviour changes, so stored responses of an older model are
     /// never reused (the response cache keys on it).
-    public static let version = "node-model-2"
+    public static let version = "node-model-3"
 
     /// Simulates `state` for `window` seconds (plus a short drain so requests in flight at the end
     /// complete) from `seed` and returns what every pod got. Pods offering no load run no workload.
@@ -20,17 +20,30 @@ public enum NodeModel {
             let name = "p\(k)"
             let w = pod.workload(name: name, on: state.profile)
             workloadOf.append(w == nil ? nil : containers.reduce(0) { $0 + $1.workloads.count })
-            containers.append(ContainerSpec(id: ContainerID(k + 1), name: name, priority: pod.priority,
-                                            weight: pod.weight, limitPercent: pod.limitPercent,
-                                            workloads: w.map { [$0] } ?? []))
+            var spec = ContainerSpec(id: ContainerID(k + 1), name: name, priority: pod.priority,
+                                     weight: pod.weight, limitPercent: pod.limitPercent, workloads: w.map { [$0] } ?? [])
+            // The pods' processes started at different times in the cluster, which decided the
+            // host-pid race then; here they all start at 0, so the engine must not race again.
+            spec.hostPidOf = hostPid(of: k, in: state.pods)
+            containers.append(spec)
         }
+        let warmUp = warmUp(state)
         var config = SimulationConfig(profile: state.profile, containers: containers,
-                                      duration: .seconds(window), seed: seed)
+                                      duration: .seconds(window + warmUp), seed: seed)
+        config.measureFrom = .seconds(warmUp)
         config.drainLimit = .seconds(min(window, 0.5))
         config.recordLatencyBuckets = true
         config.snapshotAtDuration = true
         config.checkInvariants = false
-        state.isolation.install(into: &config)
+        // NVML's sample clock has an arbitrary phase against the processes' starts (the replay averages
+        // five): a phase of 0 names the first pod whenever the slices divide 200 ms (a V100's 2 ms
+        // slices do), so each evaluation takes a phase from its seed instead.
+        var isolation = state.isolation
+        if case .userMode(var p) = isolation, p.nvmlSamplePeriodNs > 0 {
+            p.nvmlSamplePhaseNs = Int64(seed % UInt64(p.nvmlSamplePeriodNs))
+            isolation = .userMode(p)
+        }
+        isolation.install(into: &config)
         let r = try GPUSimulation.run(config)
         let seconds = max(window, 1e-9)
         // Utilization and BE work over exactly the window (``DurationSnapshot``): the drain's completions
@@ -59,7 +72,35 @@ public enum NodeModel {
         return NodeResponse(pods: pods,
                             utilization: snapshot.map { min(1, $0.busyTime / nanoseconds) } ?? r.gpu.utilization,
                             smUtilization: snapshot.map { min(1, $0.smTime / nanoseconds) } ?? r.gpu.smUtilization,
-                            contextSwitchesPerSecond: Double(r.gpu.contextSwitches) / seconds, window: window,
+                            contextSwitchesPerSecond: Double(r.gpu.contextSwitches) / (seconds + warmUp), window: window,
                             events: r.events)
+    }
+
+    /// The warm-up before the measured window, seconds: the pods of a cluster GPU ran before the
+    /// step, so the user-mode engine is measured in its steady state, not from a fresh start every
+    /// step. A fresh HAMi-core process reads utilization 0 until NVML has samples, raises its refill
+    /// share and banks tokens up to its pool (SMs × maxThreadsPerSM × 32); a container that then
+    /// reads a high utilization runs on that bank until it is spent. On a V100 the pool is 5.24 M
+    /// tokens: 10.2 s of full-GPU cluster BE kernels (2,560 blocks per 5 ms); on an H200 8.65 M, 2.3 s
+    /// of them. Without the warm-up, `response` fidelity (2 s BE windows) measured a 10/90 pair as
+    /// two unlimited containers while `event` (10 s steps) starved the 10 % one; with it both starve
+    /// it on the H200 (`ClusterHostPidTests`). Used when a pod has a user-mode limit; the other
+    /// engines keep no state beyond a timeslice.
+    public static let userModeWarmUp = 10.0
+
+    /// The warm-up `state` is simulated with before its window (``userModeWarmUp`` or 0).
+    static func warmUp(_ state: NodeColocationState) -> Double {
+        guard case .userMode = state.isolation, state.pods.contains(where: { $0.limitPercent != nil }) else { return 0 }
+        return userModeWarmUp
+    }
+
+    /// The container whose host pid pod `k` reads under the user-mode engine: its group's owner, a
+    /// container that does not exist when the owner has left the GPU, or its own.
+    static func hostPid(of k: Int, in pods: [NodePod]) -> ContainerID {
+        guard let g = pods[k].hostPidGroup, !pods[k].ownsHostPid else { return ContainerID(k + 1) }
+        guard let owner = pods.firstIndex(where: { $0.hostPidGroup == g && $0.ownsHostPid }) else {
+            return ContainerID(0)
+        }
+        return ContainerID(owner + 1)
     }
 }

@@ -31,6 +31,13 @@ public struct NodePod: Sendable, Hashable {
     public var limitPercent: Double?
     /// Latency target of its requests or frames, seconds (nil: none).
     public var slaSeconds: Double?
+    /// The user-mode host pid this pod's process shares with other pods of its GPU (HAMi-core's
+    /// `set_task_pid` race, decided by the cluster when the pods started): pods of one group read
+    /// the utilization of the group's owner (``ownsHostPid``); a group without an owner on the GPU
+    /// reads a pid that is gone. nil: its own pid. The number only names the group.
+    public var hostPidGroup: Int? = nil
+    /// Whether the group's pid is this pod's own.
+    public var ownsHostPid = false
 
     /// Creates a pod description.
     public init(work: Work, priority: PriorityClass, weight: Double = 1, limitPercent: Double? = nil,
@@ -110,7 +117,10 @@ public struct NodePod: Sendable, Hashable {
         case .render(let r): w = "R\(r.framesPerSecond ?? 0),\(r.inFlight)," + Self.key(r.frame)
         case .codec(let c): w = "C\(c.engine.rawValue),\(c.framesPerSecond ?? 0),\(c.frameWork?.nanoseconds ?? -1),\(c.inFlight)"
         }
-        return "\(w)|\(priority.rawValue)|\(weight)|\(limitPercent.map { "\($0)" } ?? "-")|\(slaSeconds.map { "\($0)" } ?? "-")"
+        // The group's number is not part of the text: ``NodeColocationState/canonical(context:keys:)``
+        // numbers the groups of a state in canonical order.
+        let pid = hostPidGroup == nil ? "" : ownsHostPid ? "|pid-owner" : "|pid-reader"
+        return "\(w)|\(priority.rawValue)|\(weight)|\(limitPercent.map { "\($0)" } ?? "-")|\(slaSeconds.map { "\($0)" } ?? "-")" + pid
     }
 
     static func key(_ k: KernelShape) -> String {
