@@ -1,6 +1,7 @@
 @testable import Simulator
 import ColoModel
 import Isolation
+import Scenario
 import SimEngine
 import Testing
 
@@ -76,13 +77,50 @@ import Testing
         #expect(ClusterModel.beKernel(smFraction: 1, profile: .h200).gridBlocks == 4224)
     }
 
-    /// Only user-mode states with a limited pod get the warm-up.
-    @Test func theWarmUpIsForLimitedUserModeStates() {
+    /// Only user-mode states with a steady-load pod above its limit get the warm-up: a training job
+    /// (demand 1) limited to 50 does; unlimited, under another engine, bursty, or an inference
+    /// replica within its limit (100 req/s × 2.96 ms = 0.296 < 0.5) does not; the same replica at
+    /// 200 req/s (0.592) does.
+    @Test func theWarmUpIsForSteadyPodsAboveTheirLimit() {
         let limited = NodePod(work: .training(Self.kernel), priority: .bestEffort, limitPercent: 50)
         let free = NodePod(work: .training(Self.kernel), priority: .bestEffort)
+        let bursty = NodePod(work: .bursts(Self.kernel, demand: 1), priority: .bestEffort, limitPercent: 25)
+        let spec = InferenceSpec(arrival: .poisson(ratePerSecond: 1))
+        let within = NodePod(work: .inference(spec, ratePerSecond: 100), priority: .latencySensitive, limitPercent: 50)
+        let above = NodePod(work: .inference(spec, ratePerSecond: 200), priority: .latencySensitive, limitPercent: 50)
         let um = IsolationSpec.userMode(UserModeParameters(smCount: 80, maxThreadsPerSM: 2048))
-        #expect(NodeModel.warmUp(NodeColocationState(profile: .v100SXM2_16GB, isolation: um, pods: [limited])) == NodeModel.userModeWarmUp)
-        #expect(NodeModel.warmUp(NodeColocationState(profile: .v100SXM2_16GB, isolation: um, pods: [free])) == 0)
-        #expect(NodeModel.warmUp(NodeColocationState(profile: .v100SXM2_16GB, isolation: .none, pods: [limited])) == 0)
+        func warmUp(_ pods: [NodePod], _ iso: IsolationSpec = um) -> Double {
+            NodeModel.warmUp(NodeColocationState(profile: .v100SXM2_16GB, isolation: iso, pods: pods))
+        }
+        #expect(warmUp([limited]) == NodeModel.userModeWarmUp)
+        #expect(warmUp([free]) == 0)
+        #expect(warmUp([limited], .none) == 0)
+        #expect(warmUp([bursty]) == 0)
+        #expect(warmUp([within]) == 0)
+        #expect(warmUp([above, bursty]) == NodeModel.userModeWarmUp)
+    }
+
+    /// A 10/90 pair placed at time 0 is the run's initial state (started before it, at unknown
+    /// times): no race. The same pair submitted together at 1 s races, and the 10 % job, bound second,
+    /// takes the 90 % job's pid.
+    @Test func podsPlacedAtTimeZeroRaceWithNoOne() throws {
+        func run(start: Double) throws -> [String: String] {
+            let yaml = """
+            schema: cluster
+            name: pair
+            seed: 1
+            duration_s: 20
+            step_s: 10
+            policy: shared
+            cluster: {nodes: 1, gpus_per_node: 1}
+            jobs:
+              - {name: big, kind: training, count: 1, work_s: 1000, gpu_milli: 900, start_s: \(start)}
+              - {name: small, kind: training, count: 1, work_s: 1000, gpu_milli: 100, start_s: \(start)}
+            """
+            let r = try ClusterSimulation.run(try ClusterScenarioLoader.parse(yaml: yaml, file: "pair.yaml").simulationConfig())
+            return Dictionary(uniqueKeysWithValues: r.jobs.compactMap { j in j.hostPidOf.map { (j.name, $0) } })
+        }
+        #expect(try run(start: 0).isEmpty)
+        #expect(try run(start: 1) == ["small": "big"])
     }
 }

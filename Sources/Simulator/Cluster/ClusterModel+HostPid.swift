@@ -8,9 +8,13 @@ extension ClusterModel {
     /// (``Isolation/UserModeEngine/hostPidOwner(startingAt:earlier:window:)``): a pod that starts
     /// within ``Isolation/UserModeParameters/hostPidRaceWindowNs`` of another takes the pid the
     /// earliest of those reads, for as long as it runs. O(pods on the GPU).
+    ///
+    /// Pods placed at time 0 are the run's initial state: their processes started before the run, at
+    /// times it does not know, so they race with no one (``podStartedAt`` has no entry for them).
     mutating func started(pod: Int, on gpu: Int, at now: Double) {
-        podStartedAt[pod] = now
+        podStartedAt[pod] = now > 0 ? now : nil
         hostPidOwner[pod] = nil
+        guard now > 0 else { return }
         guard case .userMode(let p) = isolation else { return }
         let earlier = podsOnGPU[gpu].filter { $0 != pod }.compactMap { q -> (startedAtNs: Int64, reads: Int)? in
             podStartedAt[q].map { (Self.nanoseconds($0), hostPidOwner[q] ?? q) }

@@ -17,7 +17,8 @@ struct ClusterModel {
     var replicas: [ClusterReplica] = []
     var jobs: [ClusterJobState] = []
     var podsOnGPU: [[Int]]
-    /// When each pod's process last started on its GPU (bind time), seconds.
+    /// When each pod's process last started on its GPU (bind time), seconds; none for pods placed at
+    /// time 0 (``started(pod:on:at:)``).
     var podStartedAt: [Int: Double] = [:]
     /// Per pod that lost the user-mode host-pid race, the pod whose pid it took (``started(pod:on:at:)``).
     var hostPidOwner: [Int: Int] = [:]

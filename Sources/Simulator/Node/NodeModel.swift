@@ -88,10 +88,20 @@ public enum NodeModel {
     /// engines keep no state beyond a timeslice.
     public static let userModeWarmUp = 10.0
 
-    /// The warm-up `state` is simulated with before its window (``userModeWarmUp`` or 0).
+    /// The warm-up `state` is simulated with before its window: ``userModeWarmUp`` under the user-mode
+    /// engine when a pod with a steady load demands more of the GPU than its limit (only such a pod
+    /// runs on its bank and is throttled once it is spent; one within its limit is never throttled
+    /// either way), else 0. Bursty BE work has no steady state: its bank refills while it thinks and
+    /// is spent at its next burst, a history a step's state does not carry, so it is evaluated from a
+    /// fresh start as before (and the warm-up would multiply the cost of the many short BE-only states:
+    /// recsys under `shared` 10 s → 43 s cold).
     static func warmUp(_ state: NodeColocationState) -> Double {
-        guard case .userMode = state.isolation, state.pods.contains(where: { $0.limitPercent != nil }) else { return 0 }
-        return userModeWarmUp
+        guard case .userMode = state.isolation else { return 0 }
+        let needs = state.pods.contains { pod in
+            guard let limit = pod.limitPercent, let demand = pod.steadyDemand else { return false }
+            return demand > limit / 100
+        }
+        return needs ? userModeWarmUp : 0
     }
 
     /// The container whose host pid pod `k` reads under the user-mode engine: its group's owner, a

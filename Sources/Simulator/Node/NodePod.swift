@@ -105,6 +105,19 @@ public struct NodePod: Sendable, Hashable {
         }
     }
 
+    /// The share of a GPU of its own this pod's compute work keeps busy when its load is steady: 1
+    /// for training, the batch-1 duty (requests/s × (α + β)) of inference, an upper bound under
+    /// batching; 0 for render and codec work, which never passes the user-mode gate; nil for bursty
+    /// work, whose load follows its bursts.
+    var steadyDemand: Double? {
+        switch work {
+        case .training: 1
+        case .bursts: nil
+        case .inference(let s, let rate): rate * (s.alpha.seconds + s.beta.seconds)
+        case .render, .codec: 0
+        }
+    }
+
     /// A stable text of everything that makes this pod's behaviour, for cache keys.
     var keyText: String {
         let w: String
