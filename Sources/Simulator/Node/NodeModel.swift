@@ -84,8 +84,8 @@ public enum NodeModel {
     /// tokens: 10.2 s of full-GPU cluster BE kernels (2,560 blocks per 5 ms); on an H200 8.65 M, 2.3 s
     /// of them. Without the warm-up, `response` fidelity (2 s BE windows) measured a 10/90 pair as
     /// two unlimited containers while `event` (10 s steps) starved the 10 % one; with it both starve
-    /// it on the H200 (`ClusterHostPidTests`). Used when a pod has a user-mode limit; the other
-    /// engines keep no state beyond a timeslice.
+    /// it on the H200 (`ClusterHostPidTests`). Used where ``warmUp(_:)`` says; the other engines
+    /// keep no state beyond a timeslice.
     public static let userModeWarmUp = 10.0
 
     /// The warm-up `state` is simulated with before its window: ``userModeWarmUp`` under the user-mode
