@@ -1,0 +1,36 @@
+"""Run 4's timeline (hami-h200-run4-trace.txt, one monotonic clock): for each LS+BE run, where the LS
+requests arrived relative to the BE's bursts, and what they waited.
+
+A BE launch whose call took > 1 ms slept in HAMi-core's hook (tokens spent); the BE is idle from two
+kernels after that call began (its two in flight drain, 2 x 1932 us) until the call returns: a gap.
+LS requests that arrive in a gap find the GPU idle (the first after a burst pays the switch from the
+BE context); the others wait behind the BE's timeslice. Prints, per run: the share of LS arrivals in
+gaps, their latency (first after a burst / later), the latency of the others (p25/p50/75), and the
+mean gap and burst lengths."""
+import bisect, collections, statistics as st
+
+tr = collections.defaultdict(list)
+for l in open("hami-h200-run4-trace.txt"):
+    k, tag, a, b, c = l.split()
+    tr[tag].append((k, float(a), float(b), float(c)))
+q = lambda v, p: sorted(v)[int(p * len(v))] if v else 0
+for cfg in sorted({t.rsplit("-", 1)[0] for t in tr}):
+    ls = [x for x in tr[cfg + "-ls"] if x[0] == "L"]
+    be = [x for x in tr[cfg + "-be"] if x[0] == "B" and x[1] > 0]
+    gaps = [(x[1] + 2 * 1932, x[2]) for x in be if x[2] - x[1] > 1000]
+    starts = [g[0] for g in gaps]
+    def gap_of(t):
+        i = bisect.bisect_right(starts, t) - 1
+        return i if i >= 0 and gaps[i][1] > t else None
+    first, later, burst, seen = [], [], [], set()
+    for x in ls:
+        g, lat = gap_of(x[1]), x[3] - x[1]
+        if g is None: burst.append(lat)
+        elif g in seen: later.append(lat)
+        else: first.append(lat); seen.add(g)
+    bursts = [gaps[i][0] - 2 * 1932 - gaps[i - 1][1] for i in range(1, len(gaps))]
+    n = len(ls)
+    print(f"{cfg}: LS n {n}, p50 {q([x[3] - x[1] for x in ls], .5):.0f} us; in BE gaps {(len(first) + len(later)) / n:.2f} "
+          f"(first after a burst {len(first)}: p50 {q(first, .5):.0f}; later: p50 {q(later, .5):.0f}); "
+          f"during bursts p25/50/75 {q(burst, .25):.0f}/{q(burst, .5):.0f}/{q(burst, .75):.0f}; "
+          f"gaps {st.mean([b - a for a, b in gaps]) / 1e3:.1f} ms, bursts {st.mean(bursts) / 1e3:.1f} ms")
