@@ -6,7 +6,8 @@ kernels after that call began (its two in flight drain, 2 x 1932 us) until the c
 LS requests that arrive in a gap find the GPU idle (the first after a burst pays the switch from the
 BE context); the others wait behind the BE's timeslice. Prints, per run: the share of LS arrivals in
 gaps, their latency (first after a burst / later), the latency of the others (p25/p50/75), and the
-mean gap and burst lengths."""
+mean gap and burst lengths; and the LS requests that were launched as soon as the one before them
+finished (queued: they arrived while it ran) against the others, by their time from launch to done."""
 import bisect, collections, statistics as st
 
 tr = collections.defaultdict(list)
@@ -34,3 +35,7 @@ for cfg in sorted({t.rsplit("-", 1)[0] for t in tr}):
           f"(first after a burst {len(first)}: p50 {q(first, .5):.0f}; later: p50 {q(later, .5):.0f}); "
           f"during bursts p25/50/75 {q(burst, .25):.0f}/{q(burst, .5):.0f}/{q(burst, .75):.0f}; "
           f"gaps {st.mean([b - a for a, b in gaps]) / 1e3:.1f} ms, bursts {st.mean(bursts) / 1e3:.1f} ms")
+    queued = [x[3] - x[2] for i, x in enumerate(ls) if i > 0 and x[1] < ls[i - 1][3]]
+    fresh = [x[3] - x[1] for i, x in enumerate(ls) if i > 0 and x[1] >= ls[i - 1][3] and gap_of(x[1]) is None]
+    print(f"  queued {len(queued)}: launch to done p25/50/75 {q(queued, .25):.0f}/{q(queued, .5):.0f}/{q(queued, .75):.0f} us; "
+          f"not queued, during bursts {len(fresh)}: p25/50/75 {q(fresh, .25):.0f}/{q(fresh, .5):.0f}/{q(fresh, .75):.0f} us")
