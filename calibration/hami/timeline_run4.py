@@ -39,3 +39,23 @@ for cfg in sorted({t.rsplit("-", 1)[0] for t in tr}):
     fresh = [x[3] - x[1] for i, x in enumerate(ls) if i > 0 and x[1] >= ls[i - 1][3] and gap_of(x[1]) is None]
     print(f"  queued {len(queued)}: launch to done p25/50/75 {q(queued, .25):.0f}/{q(queued, .5):.0f}/{q(queued, .75):.0f} us; "
           f"not queued, during bursts {len(fresh)}: p25/50/75 {q(fresh, .25):.0f}/{q(fresh, .5):.0f}/{q(fresh, .75):.0f} us")
+
+# The law of a request during a burst: it arrives delta after the one before it finished and takes
+# c + T - (delta mod T) (the BE's slices run on a grid from that finish). Fit T and c by least median
+# absolute residual over the requests whose whole interval, from the previous finish, lies in a burst.
+print("fit of latency = c + T - (delta mod T) during bursts:")
+for cfg in sorted({t.rsplit("-", 1)[0] for t in tr}):
+    ls = [x for x in tr[cfg + "-ls"] if x[0] == "L"]
+    be = [x for x in tr[cfg + "-be"] if x[0] == "B" and x[1] > 0]
+    gaps = [(x[1] + 2 * 1932, x[2]) for x in be if x[2] - x[1] > 1000]
+    ends = [g[1] for g in gaps]
+    def clear(t0, t1):  # no gap overlaps [t0, t1]
+        i = bisect.bisect_left(ends, t0)
+        return i >= len(gaps) or gaps[i][0] > t1
+    pts = [(x[1] - ls[i - 1][3], x[3] - x[1]) for i, x in enumerate(ls)
+           if i > 0 and x[1] >= ls[i - 1][3] and clear(ls[i - 1][3], x[1] + 3000)]
+    best = min((st.median([abs(lat - (c + T - d % T)) for d, lat in pts]), T, c)
+               for T in range(2000, 2800, 10) for c in range(250, 700, 10))
+    res = [abs(lat - (best[2] + best[1] - d % best[1])) for d, lat in pts]
+    print(f"  {cfg}: n {len(pts)}, T {best[1]} us, c {best[2]} us, median |residual| {best[0]:.0f} us, "
+          f"within 100 us {sum(r < 100 for r in res) / len(res):.2f}")
