@@ -117,20 +117,11 @@ extension SingleGPUModel {
 
 extension SingleGPUModel {
     /// The warm-up ends (``SimulationConfig/measureFrom``): the device's totals so far are kept to be
-    /// subtracted at the end, and every workload's counts and latencies start afresh (requests in
-    /// flight now count when they complete, with their whole latency). O(workloads + items on the device).
+    /// subtracted at the end, and every workload's counts and latencies start afresh
+    /// (``WorkloadState/restartMeasurement(recordingBuckets:)``; requests in flight now count when they
+    /// complete, with their whole latency). O(workloads + items on the device).
     mutating func startMeasurement() {
         measureStartSnapshot = snapshotNow()
-        let buckets = config.recordLatencyBuckets
-        for w in workloads.indices {
-            workloads[w].issued = 0
-            workloads[w].completed = 0
-            workloads[w].completedInWindow = 0
-            workloads[w].dropped = 0
-            workloads[w].throttled = 0
-            workloads[w].kernelsCompleted = 0
-            workloads[w].recorder = LatencyRecorder(sla: workloads[w].spec.latencySLA)
-            workloads[w].histogram = buckets ? LatencyHistogram() : nil
-        }
+        for w in workloads.indices { workloads[w].restartMeasurement(recordingBuckets: config.recordLatencyBuckets) }
     }
 }

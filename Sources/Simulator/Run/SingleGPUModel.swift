@@ -81,11 +81,11 @@ struct SingleGPUModel {
                 default: arrivals = nil
                 }
                 let stopAt = Instant.zero + min(w.stop ?? config.duration, config.duration)
+                let (recorder, histogram) = WorkloadState.freshLatencies(for: w, recordingBuckets: config.recordLatencyBuckets)
                 workloads.append(WorkloadState(
                     spec: w, container: c.id, context: contextOf[c.id] ?? c.id, priority: w.priority ?? c.priority,
                     stream: stream, arrivals: arrivals, stopAt: stopAt, startAt: .zero + w.start,
-                    recorder: LatencyRecorder(sla: w.latencySLA),
-                    histogram: config.recordLatencyBuckets ? LatencyHistogram() : nil))
+                    recorder: recorder, histogram: histogram))
                 stream += 1
             }
         }

@@ -57,6 +57,25 @@ struct WorkloadState {
 
     var pendingCount: Int { pending.count - pendingHead }
 
+    /// The latency recorder and (when `recordingBuckets`) mergeable histogram a workload of `spec`
+    /// records into from its start, or from the end of a warm-up.
+    static func freshLatencies(for spec: WorkloadSpec, recordingBuckets: Bool) -> (LatencyRecorder, LatencyHistogram?) {
+        (LatencyRecorder(sla: spec.latencySLA), recordingBuckets ? LatencyHistogram() : nil)
+    }
+
+    /// The warm-up ends (``SimulationConfig/measureFrom``): every count and latency above starts
+    /// afresh. ``kernelsFinishedOnDevice`` keeps counting: the duration snapshot subtracts the
+    /// warm-up's share of it.
+    mutating func restartMeasurement(recordingBuckets: Bool) {
+        issued = 0
+        completed = 0
+        completedInWindow = 0
+        dropped = 0
+        throttled = 0
+        kernelsCompleted = 0
+        (recorder, histogram) = Self.freshLatencies(for: spec, recordingBuckets: recordingBuckets)
+    }
+
     mutating func popPending() -> Instant {
         let t = pending[pendingHead]
         pendingHead += 1
