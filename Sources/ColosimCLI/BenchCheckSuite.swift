@@ -137,7 +137,7 @@ public struct BenchCheckSuite: Sendable {
     }
 
     /// A user-mode (HAMi-core) calibration file replayed as `colosim calibrate replay FILE --profile P`
-    /// does (seed 42): every predicted figure, and the checks held.
+    /// does (seed 42, the default replications, on every core): every predicted figure, and the checks held.
     public static func userModeCalibrationCase(name: String, file: String, profile: DeviceProfile) -> BenchCheckCase {
         BenchCheckCase(name: name) { t in
             let configs = try loadUserModeCalibrationFile(file) ?? []
@@ -148,7 +148,7 @@ public struct BenchCheckSuite: Sendable {
             for c in configs {
                 let row: UserModeCalibrationRow
                 do {
-                    row = try UserModeCalibrationReplay.replay(c, profile: device, seed: 42)
+                    row = try UserModeCalibrationReplay.replay(c, profile: device, seed: 42, jobs: SweepParallel.defaultJobs)
                 } catch let e as SimulationConfigError {
                     throw InputError(file: file, field: e.field, "configuration '\(c.name)': \(e.message)")
                 }

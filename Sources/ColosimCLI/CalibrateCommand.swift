@@ -29,8 +29,12 @@ struct CalibrateReplayCommand: ParsableCommand {
             prediction; throughput within max(10% of measured, 3% of the kernel's solo rate), p50 \
             within 25%, p99 within 35% (60% when n < 1000), allocation within 256 MiB. Each client \
             is counted as colocal.cu counts it, and each HAMi-core process starts its watcher the \
-            measured lead before its client (docs/isolation.md). JSON: \
-            rows[{config, policy, containers[{name, measured, predicted}], checks[…]}].
+            measured lead before its client (docs/isolation.md). A user-mode prediction is the \
+            mean over --replications arrival seeds (--seed, --seed + 1, …), each run at 5 phases of \
+            NVML's sample clock, with its standard error (se) over the seeds; the runs go on --jobs \
+            threads and the result does not depend on it. JSON: rows[{config, policy, \
+            containers[{name, measured, predicted}], checks[{…, predicted, predicted_se}], \
+            replications}].
             """)
 
     @Argument(help: "A *.configs.jsonl calibration file.")
@@ -42,8 +46,21 @@ struct CalibrateReplayCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    @Option(help: "Seed of the simulated arrivals.")
+    @Option(help: "Seed of the simulated arrivals (user mode: of the first replication).")
     var seed: UInt64 = 42
+
+    @Option(help: "User mode: arrival seeds each prediction averages over (1-1000; default \(UserModeCalibrationReplay.defaultReplications)).")
+    var replications: Int = UserModeCalibrationReplay.defaultReplications
+
+    @Option(help: "User mode: threads for the runs (default: the machine's cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        guard (1...1000).contains(replications) else {
+            throw ValidationError("--replications must be in 1...1000, got \(replications)")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
+    }
 
     func run() throws {
         let device = try calibrationProfile(profile)
@@ -51,7 +68,8 @@ struct CalibrateReplayCommand: ParsableCommand {
             var rows: [UserModeCalibrationRow] = []
             for c in userMode {
                 do {
-                    rows.append(try UserModeCalibrationReplay.replay(c, profile: device, seed: seed))
+                    rows.append(try UserModeCalibrationReplay.replay(c, profile: device, seed: seed, replications: replications,
+                                                                     jobs: jobs ?? SweepParallel.defaultJobs))
                 } catch let e as SimulationConfigError {
                     throw InputError(file: file, field: e.field, "configuration '\(c.name)': \(e.message)")
                 }

@@ -11,7 +11,10 @@ enum UserModeCalibrationReport {
     /// One line per check (every measured figure of every container), then the share of checks held.
     static func table(_ rows: [UserModeCalibrationRow], profile: String) -> String {
         var out = "user-mode calibration replay on profile \(profile) (throughput per s; latency µs; memory MiB)\n"
-        let head = ["config", "policy", "pid of", "container", "limit", "figure", "measured", "predicted", "err", "tolerance", "ok"]
+        if let n = rows.map(\.replications).max(), n > 1 {
+            out += "predicted: the mean over \(n) arrival seeds × \(UserModeCalibrationReplay.nvmlPhases) NVML phases; se: its standard error over the seeds\n"
+        }
+        let head = ["config", "policy", "pid of", "container", "limit", "figure", "measured", "predicted", "se", "err", "tolerance", "ok"]
         var lines: [[String]] = [head]
         var held = 0, total = 0
         for r in rows {
@@ -22,7 +25,7 @@ enum UserModeCalibrationReport {
                 let pid = r.hostPidWinner.map { (r.winnerInferred ? "~" : "") + $0 } ?? "-"
                 lines.append([
                     r.config.name, r.config.policy.rawValue, pid, ch.container, limit, ch.figure, num(ch.measured),
-                    num(ch.predicted), ch.relativeError.map { String(format: "%+.1f%%", $0 * 100) } ?? "",
+                    num(ch.predicted), ch.standardError.map { "±" + num($0) } ?? "-", ch.relativeError.map { String(format: "%+.1f%%", $0 * 100) } ?? "",
                     "±" + num(ch.tolerance) + " (" + ch.rule + ")", ch.holds ? "yes" : "NO",
                 ])
             }
@@ -31,7 +34,7 @@ enum UserModeCalibrationReport {
         for l in lines { for (i, c) in l.enumerated() { widths[i] = max(widths[i], c.count) } }
         for l in lines {
             out += l.enumerated().map { i, c in
-                i < 6 || i == 9 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i < 6 || i == 10 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[i] - c.count) + c
             }.joined(separator: "  ") + "\n"
         }
@@ -53,7 +56,8 @@ enum UserModeCalibrationReport {
     }
 
     /// `{"rows": [{"config", "policy", "containers": [{"name", "limit_percent", "measured", "predicted"}],
-    /// "checks": [...], "checks_held"}], "checks", "checks_held", "checks_held_percent"}`.
+    /// "checks": [{…, "predicted", "predicted_se"}], "checks_held", "replications"}], "checks", "checks_held",
+    /// "checks_held_percent"}`.
     static func json(_ rows: [UserModeCalibrationRow]) -> String {
         func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
         func figures(_ m: UserModeCalibrationConfig.Measured, n: Int?) -> [String: Any] {
@@ -78,11 +82,13 @@ enum UserModeCalibrationReport {
             }
             let checks: [[String: Any]] = r.checks.map { c in
                 ["container": c.container, "figure": c.figure, "measured": round1(c.measured),
-                 "predicted": c.predicted.map { round1($0) as Any } ?? NSNull(), "tolerance": round1(c.tolerance),
+                 "predicted": c.predicted.map { round1($0) as Any } ?? NSNull(),
+                 "predicted_se": c.standardError.map { round1($0) as Any } ?? NSNull(), "tolerance": round1(c.tolerance),
                  "rule": c.rule, "holds": c.holds]
             }
             var row: [String: Any] = ["config": r.config.name, "policy": r.config.policy.rawValue, "containers": containers,
-                                      "checks": checks, "checks_held": r.checksHeld, "digest": String(format: "%016llx", r.digest)]
+                                      "checks": checks, "checks_held": r.checksHeld, "digest": String(format: "%016llx", r.digest),
+                                      "replications": r.replications]
             if let w = r.hostPidWinner {
                 row["host_pid_of"] = w
                 row["host_pid_inferred"] = r.winnerInferred

@@ -84,6 +84,11 @@ import TestSupport
         let export = try runColosim(["trace", "export", "1", "--chrome", "t.json", "--to", "1e10", "--db", "none.sqlite"])
         #expect(export.exitCode == 2)
         #expect(export.stderr.contains("--to"), "\(export.stderr)")
+        for (flag, value) in [("--replications", "0"), ("--replications", "1001"), ("--jobs", "0")] {
+            let r = try runColosim(["calibrate", "replay", "../shared/calibration/hami/hami-h200-run1.configs.jsonl", flag, value])
+            #expect(r.exitCode == 2)
+            #expect(r.stderr.contains(flag), "\(r.stderr)")
+        }
     }
 
     @Test func negativeFlagValuesReachTheOptionsOwnCheck() throws {

@@ -8,6 +8,8 @@ public struct UserModeCalibrationCheck: Hashable, Sendable {
     public var measured: Double
     /// Predicted value (nil: the simulation produced none, e.g. no request completed).
     public var predicted: Double?
+    /// Standard error of the prediction over the replay's replications (nil with one replication).
+    public var standardError: Double? = nil
     /// Largest absolute difference that still holds.
     public var tolerance: Double
     /// How the tolerance was set, e.g. `10% of measured` or `3% of solo 517.5`.

@@ -117,21 +117,35 @@ public enum UserModeCalibrationReplay {
         return group.map(\.0)
     }
 
+    /// Replications of every configuration the replay averages over by default: each one a run of
+    /// every NVML phase (``nvmlPhases``) with its own arrival seed (`seed`, `seed + 1`, …). One run's
+    /// LS p50 is one draw of a noisy figure: over 16 seeds of run 1 (`hami-h200-run1.configs.jsonl`,
+    /// seeds 1–16, docs/isolation.md), the standard deviation of a seed's prediction reached 0.97 of
+    /// the check's tolerance (lsbe-L100-L30 p50: 67 µs against 69) and 0.55 of it elsewhere (pair
+    /// L30/L70), while one seed's checks held ranged 24–27 of 28. With 16 replications the standard
+    /// error of every prediction of run 1 is at most a quarter of its tolerance.
+    public static let defaultReplications = 16
+
     /// Simulates `c` and compares every measured figure with the prediction. With HAMi-core, the
     /// prediction is the mean over ``nvmlPhases`` evenly spaced phases of NVML's sample clock (a real
-    /// run has one unknown phase: the expectation over it is the prediction). When containers start
-    /// together, which one's host pid they all read is a race: the file's `host_pid_of` names it when
-    /// it was recorded; otherwise every candidate is simulated and the outcome closest to the
-    /// measurement (most checks held, then the smallest Σ |relative error|) is reported as inferred.
-    public static func replay(_ c: UserModeCalibrationConfig, profile: DeviceProfile, seed: UInt64 = 42) throws -> UserModeCalibrationRow {
+    /// run has one unknown phase: the expectation over it is the prediction) and over `replications`
+    /// arrival seeds (`seed`, `seed + 1`, …: a real run has one unknown arrival sequence), with the
+    /// standard error over the replications. When containers start together, which one's host pid
+    /// they all read is a race: the file's `host_pid_of` names it when it was recorded; otherwise every
+    /// candidate is simulated and the outcome closest to the measurement (most checks held, then the
+    /// smallest Σ |relative error|) is reported as inferred. The runs go on `jobs` threads; the result
+    /// does not depend on it.
+    public static func replay(_ c: UserModeCalibrationConfig, profile: DeviceProfile, seed: UInt64 = 42,
+                              replications: Int = defaultReplications, jobs: Int = 1) throws -> UserModeCalibrationRow {
+        let runs = Runs(seed: seed, replications: max(1, replications), jobs: jobs)
         let candidates = c.hostPidOf.map { [$0] } ?? raceCandidates(c, profile: profile)
-        if candidates.isEmpty { return try replay(c, profile: profile, seed: seed, winner: nil) }
+        if candidates.isEmpty { return try replay(c, profile: profile, runs: runs, winner: nil) }
         var rows: [UserModeCalibrationRow] = []
-        for w in candidates { rows.append(try replay(c, profile: profile, seed: seed, winner: w)) }
+        for w in candidates { rows.append(try replay(c, profile: profile, runs: runs, winner: w)) }
         func score(_ r: UserModeCalibrationRow) -> (Int, Double) {
             (r.checksHeld, -r.checks.reduce(0) { $0 + abs($1.relativeError ?? 1) })
         }
-        guard var best = rows.first else { return try replay(c, profile: profile, seed: seed, winner: nil) }
+        guard var best = rows.first else { return try replay(c, profile: profile, runs: runs, winner: nil) }
         for r in rows.dropFirst() where score(r) > score(best) { best = r }
         best.winnerInferred = c.hostPidOf == nil && candidates.count > 1
         best.heldByWinner = Dictionary(rows.compactMap { r in r.hostPidWinner.map { ($0, r.checksHeld) } },
@@ -139,42 +153,71 @@ public enum UserModeCalibrationReplay {
         return best
     }
 
+    /// The runs behind one prediction: `replications` arrival seeds from `seed`, on `jobs` threads.
+    struct Runs {
+        var seed: UInt64
+        var replications: Int
+        var jobs: Int
+    }
+
     /// Simulates `c` with `winner`'s host pid read by every container started with it.
-    static func replay(_ c: UserModeCalibrationConfig, profile: DeviceProfile, seed: UInt64, winner: String?) throws -> UserModeCalibrationRow {
+    static func replay(_ c: UserModeCalibrationConfig, profile: DeviceProfile, runs: Runs, winner: String?) throws -> UserModeCalibrationRow {
         let period = UserModeParameters(smCount: 1, maxThreadsPerSM: 1).nvmlSamplePeriodNs
         let phases = c.policy == .none ? 1 : nvmlPhases
-        var results: [SimulationResult] = []
-        var starts: [String: SimDuration] = [:]
-        for k in 0..<phases {
-            let phase = SimDuration(nanoseconds: period * Int64(k) / Int64(phases))
-            let sim = simulation(for: c, profile: profile, seed: seed, nvmlPhase: phase, hostPidWinner: winner)
-            for w in sim.containers.flatMap(\.workloads) { starts[w.name] = w.start }
-            results.append(try GPUSimulation.run(sim))
+        let sims = (0..<(runs.replications * phases)).map { i in
+            let phase = SimDuration(nanoseconds: period * Int64(i % phases) / Int64(phases))
+            return simulation(for: c, profile: profile, seed: runs.seed &+ UInt64(i / phases), nvmlPhase: phase,
+                              hostPidWinner: winner)
         }
+        let results = try ParallelMap.run(sims.count, jobs: runs.jobs) { try GPUSimulation.run(sims[$0]) }
+        var starts: [String: SimDuration] = [:]
+        for w in sims.first?.containers.flatMap(\.workloads) ?? [] { starts[w.name] = w.start }
         var digest = FNV1a64()
         for r in results { digest.combine(r.digest) }
-        func mean(_ name: String, _ f: (SimulationResult, WorkloadResult) -> Double?) -> Double? {
-            let v = results.compactMap { r in r.workloads.first { $0.name == name }.flatMap { f(r, $0) } }
-            return v.count == results.count && !v.isEmpty ? v.reduce(0, +) / Double(v.count) : nil
+        /// The mean of `f` over the runs, with its standard error over the replications (each the mean
+        /// of its phases); nil when a run produced no value.
+        func estimate(_ name: String, _ f: (SimulationResult, WorkloadResult) -> Double?) -> Estimate? {
+            var means: [Double] = []
+            for r in 0..<runs.replications {
+                let v = results[(r * phases)..<((r + 1) * phases)].compactMap { res in
+                    res.workloads.first { $0.name == name }.flatMap { f(res, $0) }
+                }
+                guard v.count == phases else { return nil }
+                means.append(v.reduce(0, +) / Double(phases))
+            }
+            return Estimate(means)
         }
-        func mean(_ name: String, _ f: (WorkloadResult) -> Double?) -> Double? { mean(name) { f($1) } }
+        func estimate(_ name: String, _ f: (WorkloadResult) -> Double?) -> Estimate? { estimate(name) { f($1) } }
         var predicted: [String: UserModeCalibrationConfig.Measured] = [:]
         var checks: [UserModeCalibrationCheck] = []
         for k in c.containers {
             var p = UserModeCalibrationConfig.Measured()
+            var se: [String: Double] = [:]
             let m = k.measured
             if m.throughputPerSecond != nil {
                 // Counted as colocal.cu counts it (``ColocalClient``), not over the configured seconds.
                 let client = ColocalClient(k.workload)
                 let start = starts[k.name] ?? .zero
-                p.throughputPerSecond = mean(k.name) { r, w in
+                let e = estimate(k.name) { r, w in
                     r.lastCompletion[k.name].flatMap { client?.throughput(completed: w.completed, start: start, lastCompletion: $0) }
                 }
+                p.throughputPerSecond = e?.mean
+                se["throughput_per_s"] = e?.standardError
             }
-            if m.p50Us != nil { p.p50Us = mean(k.name) { $0.latency.map { Double($0.p50.nanoseconds) / 1e3 } } }
-            if m.p99Us != nil { p.p99Us = mean(k.name) { $0.latency.map { Double($0.p99.nanoseconds) / 1e3 } } }
+            if m.p50Us != nil {
+                let e = estimate(k.name) { $0.latency.map { Double($0.p50.nanoseconds) / 1e3 } }
+                p.p50Us = e?.mean
+                se["p50_us"] = e?.standardError
+            }
+            if m.p99Us != nil {
+                let e = estimate(k.name) { $0.latency.map { Double($0.p99.nanoseconds) / 1e3 } }
+                p.p99Us = e?.mean
+                se["p99_us"] = e?.standardError
+            }
             if m.allocatedMiB != nil, case .memory(let chunk, _) = k.workload {
-                p.allocatedMiB = mean(k.name) { Double($0.completed * chunk) }
+                let e = estimate(k.name) { Double($0.completed * chunk) }
+                p.allocatedMiB = e?.mean
+                se["allocated_mib"] = e?.standardError
             }
             predicted[k.name] = p
             let solo = c.soloThroughput(of: k)
@@ -184,9 +227,28 @@ public enum UserModeCalibrationReplay {
             ]
             for (f, mv, pv) in figures {
                 guard let mv else { continue }
-                checks.append(.make(container: k.name, figure: f, measured: mv, predicted: pv, solo: solo, n: m.n))
+                var check = UserModeCalibrationCheck.make(container: k.name, figure: f, measured: mv, predicted: pv, solo: solo, n: m.n)
+                check.standardError = se[f]
+                checks.append(check)
             }
         }
-        return UserModeCalibrationRow(config: c, predicted: predicted, checks: checks, digest: digest.value, hostPidWinner: winner)
+        return UserModeCalibrationRow(config: c, predicted: predicted, checks: checks, digest: digest.value,
+                                      hostPidWinner: winner, replications: runs.replications)
+    }
+
+    /// A prediction's mean over replications and its standard error (nil with one replication).
+    struct Estimate {
+        var mean: Double
+        var standardError: Double?
+
+        init?(_ values: [Double]) {
+            guard !values.isEmpty else { return nil }
+            let n = Double(values.count)
+            mean = values.reduce(0, +) / n
+            if values.count > 1 {
+                let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+                standardError = (variance / n).squareRoot()
+            }
+        }
     }
 }

@@ -15,6 +15,8 @@ public struct UserModeCalibrationRow: Hashable, Sendable {
     public var winnerInferred = false
     /// Checks held under each possible winner of the race (empty: no race), for the report.
     public var heldByWinner: [String: Int] = [:]
+    /// Arrival seeds the prediction averages over (``UserModeCalibrationReplay/defaultReplications``).
+    public var replications = 1
 
     /// Checks that hold.
     public var checksHeld: Int { checks.filter(\.holds).count }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import SimEngine
 
@@ -18,7 +17,7 @@ extension ClusterModel {
                 h.combine(Int64(k))
                 return h.value
             }
-            let out = try Self.parallel(states.count, jobs: config.evaluationJobs) { i in
+            let out = try ParallelMap.run(states.count, jobs: config.evaluationJobs) { i in
                 try NodeModel.evaluate(states[i], window: dt, seed: seeds[i])
             }
             evaluated += states.count
@@ -56,7 +55,7 @@ extension ClusterModel {
             }
             let todo = missingOrder.compactMap { missing[$0] }
             let windows = todo.map { window(of: $0.0) }
-            let fresh = try Self.parallel(todo.count, jobs: config.evaluationJobs) { i in
+            let fresh = try ParallelMap.run(todo.count, jobs: config.evaluationJobs) { i in
                 try NodeModel.evaluate(todo[i].0, window: windows[i], seed: todo[i].1)
             }
             for (key, r) in zip(missingOrder, fresh) {
@@ -136,42 +135,5 @@ extension ClusterModel {
             }
         }
         return (s, scales)
-    }
-
-    /// Runs `body(i)` for `0..<count` on up to `jobs` threads and returns the results in order.
-    static func parallel<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-        guard count > 0 else { return [] }
-        if jobs <= 1 || count == 1 { return try (0..<count).map(body) }
-        let box = ResultBox<T>(count: count)
-        let workers = min(jobs, count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < count {
-                do { box.set(i, .success(try body(i))) } catch { box.set(i, .failure(error)) }
-                i += workers
-            }
-        }
-        return try box.values()
-    }
-}
-
-/// Results of parallel evaluations, filled from several threads.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<T, Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ r: Result<T, Error>) {
-        lock.lock()
-        slots[i] = r
-        lock.unlock()
-    }
-
-    func values() throws -> [T] {
-        try slots.map { slot in
-            guard let slot else { throw SimulationConfigError(field: "evaluation", message: "a node evaluation did not run") }
-            return try slot.get()
-        }
     }
 }
