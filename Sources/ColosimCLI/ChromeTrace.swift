@@ -6,11 +6,13 @@ import Simulator
 /// A single-GPU timeline as a Chrome trace (the JSON "Trace Event Format" Perfetto and
 /// chrome://tracing open): one process per GPU, one thread per container track.
 ///
-/// Every event is a complete event (`"ph": "X"`, `ts`/`dur` in microseconds). Tracks: per container and
-/// slice domain, its exclusive time slices with the context switches (at their start) and preemptions
-/// (zero length, at their end) nested inside; per container and workload, its kernels on the device,
-/// spread over lanes (`#2`, `#3`, …) where several are in flight at once, since overlapping events on
-/// one thread do not nest. Format: Google, "Trace Event Format"
+/// Every event but the counters is a complete event (`"ph": "X"`, `ts`/`dur` in microseconds). Tracks:
+/// per container and slice domain, its exclusive time slices with the context switches (at their start)
+/// and preemptions (zero length, at their end) nested inside; per container and workload, its kernels
+/// on the device and its requests (arrival to completion: the latency), each spread over lanes (`#2`,
+/// `#3`, …) where several are in flight at once, since overlapping events on one thread do not nest.
+/// The launch gate's counters (the user-mode engine's `utilization` read, `share` and `tokens` after
+/// each watcher pass) are counter events (`"ph": "C"`) named after the container. Format: Google, "Trace Event Format"
 /// (https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU).
 struct ChromeTrace {
     /// The timeline events.
@@ -24,7 +26,7 @@ struct ChromeTrace {
 
     private struct Track: Hashable, Comparable {
         var container: Int
-        var group: Int      // 0: slices of a domain, 1: kernels of a workload
+        var group: Int      // 0: slices of a domain, 1: kernels of a workload, 2: its requests
         var name: String
         var lane: Int
 
@@ -42,16 +44,20 @@ struct ChromeTrace {
         var laneEnds: [String: [Instant]] = [:]
         var placed: [(event: TimelineEvent, track: Track)] = []
         placed.reserveCapacity(events.count)
+        var counters: [TimelineEvent] = []
         for (_, e) in ordered {
             let c = index[e.container] ?? containers.count
-            if e.kind == .kernel {
-                let key = "\(c)/\(e.workload)"
+            if e.kind == .counter {
+                counters.append(e)
+            } else if e.kind == .kernel || e.kind == .request {
+                let group = e.kind == .kernel ? 1 : 2
+                let key = "\(c)/\(group)/\(e.workload)"
                 var ends = laneEnds[key] ?? []
                 let end = e.start + e.duration
                 let lane = ends.firstIndex { $0 <= e.start } ?? ends.count
                 if lane == ends.count { ends.append(end) } else { ends[lane] = end }
                 laneEnds[key] = ends
-                placed.append((e, Track(container: c, group: 1, name: e.workload, lane: lane)))
+                placed.append((e, Track(container: c, group: group, name: e.workload, lane: lane)))
             } else {
                 placed.append((e, Track(container: c, group: 0, name: e.domain.rawValue, lane: 0)))
             }
@@ -62,7 +68,8 @@ struct ChromeTrace {
         out.append(#"{"ph":"M","pid":0,"tid":0,"name":"process_name","args":{"name":\#(Self.quoted("GPU 0 (\(gpuName))"))}}"#)
         for t in tracks {
             let who = t.container < containers.count ? containers[t.container].name : "?"
-            let label = t.group == 0 ? "\(who) · \(t.name) slices" : "\(who) · \(t.name)" + (t.lane > 0 ? " #\(t.lane + 1)" : "")
+            let kind = ["\(t.name) slices", t.name, "\(t.name) requests"][min(t.group, 2)]
+            let label = "\(who) · \(kind)" + (t.group > 0 && t.lane > 0 ? " #\(t.lane + 1)" : "")
             let id = tid[t] ?? 0
             out.append(#"{"ph":"M","pid":0,"tid":\#(id),"name":"thread_name","args":{"name":\#(Self.quoted(label))}}"#)
             out.append(#"{"ph":"M","pid":0,"tid":\#(id),"name":"thread_sort_index","args":{"sort_index":\#(id)}}"#)
@@ -74,8 +81,14 @@ struct ChromeTrace {
             case .contextSwitch: title = "context switch"
             case .kernel: title = e.workload
             case .preemption: title = "preempted"
+            case .request: title = "\(e.workload) request"
+            case .counter: continue
             }
             out.append(#"{"ph":"X","pid":0,"tid":\#(tid[t] ?? 0),"name":\#(Self.quoted(title)),"cat":"\#(e.kind.rawValue)","ts":\#(Self.micros(e.start.nanoseconds)),"dur":\#(Self.micros(e.duration.nanoseconds)),"args":{"container":\#(Self.quoted(name(e.container))),"domain":"\#(e.domain.rawValue)"}}"#)
+        }
+        for e in counters {
+            let v = e.value.map { $0.isFinite ? String($0) : "0" } ?? "0"
+            out.append(#"{"ph":"C","pid":0,"name":\#(Self.quoted("\(name(e.container)) \(e.workload)")),"cat":"counter","ts":\#(Self.micros(e.start.nanoseconds)),"args":{"value":\#(v)}}"#)
         }
         let other = otherData.map { "\(Self.quoted($0.key)):\($0.value)" }.joined(separator: ",")
         return "{\"displayTimeUnit\":\"ns\",\"otherData\":{\(other)},\"traceEvents\":[\n" + out.joined(separator: ",\n") + "\n]}\n"

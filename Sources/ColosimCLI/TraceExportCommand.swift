@@ -16,7 +16,7 @@ import Simulator
 struct TraceExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a Chrome-trace (Perfetto) timeline of GPU contexts, slices, kernels and preemptions of a stored run.",
+        abstract: "Write a Chrome-trace (Perfetto) timeline of GPU contexts, slices, kernels, preemptions, requests and the launch gate's counters of a stored run.",
         discussion: """
             Single-GPU runs only. Re-runs the stored scenario text and seed with timeline recording on for the \
             window [--from, --to) (simulated seconds), verifies the digest equals the stored one, and writes \
@@ -85,7 +85,8 @@ struct TraceExportCommand: ParsableCommand {
         var counts: [TimelineEvent.Kind: Int] = [:]
         for e in result.timeline { counts[e.kind, default: 0] += 1 }
         print("wrote \(chrome): \(result.timeline.count) events (\(counts[.slice] ?? 0) slices, \(counts[.contextSwitch] ?? 0) context switches, "
-              + "\(counts[.kernel] ?? 0) kernels, \(counts[.preemption] ?? 0) preemptions) for \(from)–\(end) s of run \(reference); "
+              + "\(counts[.kernel] ?? 0) kernels, \(counts[.preemption] ?? 0) preemptions, \(counts[.request] ?? 0) requests, "
+              + "\(counts[.counter] ?? 0) counter values) for \(from)–\(end) s of run \(reference); "
               + "digest \(record.digest) verified")
         if result.timelineDropped > 0 {
             writeStandardError("warning: \(result.timelineDropped) events beyond the recorder's bound were left out; narrow the window\n")

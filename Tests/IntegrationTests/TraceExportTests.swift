@@ -63,6 +63,40 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.json").path))
     }
 
+    /// A user-mode run's trace carries the watcher's passes as counters and every request's latency.
+    /// Hand-worked first pass (HAMi-core `delta`, V100: 80 SMs × 2,048 threads, limit 10, NVML has no
+    /// sample yet so the read is 0): diff 10 > 10 / 2, so the step 80² · 2,048 · 10 / 2,560 = 51,200 is
+    /// accelerated to 51,200 · 10 · 2 / 11 = 93,090 tokens; the pool (empty, nothing charged before the
+    /// first pass) holds exactly that. The next pass reads the busy GPU, sets the share to 0 and leaves
+    /// the pool below 0 by less than one 2,048-block kernel, having charged whole kernels.
+    @Test func exportsTheUserModeWatcherAsCountersAndRequestsAsLatencies() throws {
+        let dir = try RunsCLIFixtures.tempDir()
+        let db = dir.appendingPathComponent("runs.sqlite").path
+        let run = SweepCLIFixtures.object(try runColosim(["run", "scenarios/v100-limiter-lone-force.yaml", "--json", "--db", db]).stdout)
+        let id = try #require(run["run_id"] as? Int)
+        let file = dir.appendingPathComponent("trace.json").path
+        let r = try runColosim(["trace", "export", String(id), "--db", db, "--chrome", file, "--from", "0", "--to", "1"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("counter values"), "\(r.stdout)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        let all = try #require(doc["traceEvents"] as? [[String: Any]])
+        func value(_ name: String, at ts: Double) -> Double? {
+            all.first { $0["ph"] as? String == "C" && $0["name"] as? String == "lone-10 " + name && $0["ts"] as? Double == ts }
+                .flatMap { ($0["args"] as? [String: Any])?["value"] as? Double }
+        }
+        #expect(value("utilization", at: 120_000) == 0)
+        #expect(value("share", at: 120_000) == 93_090)
+        #expect(value("tokens", at: 120_000) == 93_090)
+        #expect(value("share", at: 240_000) == 0)
+        let pool = try #require(value("tokens", at: 240_000))
+        #expect(pool < 0 && pool > -2048 && (93_090 - pool).truncatingRemainder(dividingBy: 2048) == 0, "\(pool)")
+        // Requests: one per completion seen, each from its arrival on; closed loop with 2 in flight.
+        let requests = all.filter { $0["cat"] as? String == "request" }
+        let kernels = all.filter { $0["cat"] as? String == "kernel" }
+        #expect(requests.count >= kernels.count && !kernels.isEmpty)
+        #expect(requests.allSatisfy { ($0["dur"] as? Double ?? -1) > 0 && $0["name"] as? String == "fed-lone request" })
+    }
+
     @Test func clusterRunsAreRefusedWithExit2() throws {
         let dir = try RunsCLIFixtures.tempDir()
         let db = dir.appendingPathComponent("runs.sqlite").path

@@ -71,7 +71,12 @@ public struct HAMiLaunchGate: LaunchGate {
             let watched = engine.states[s].watchedSlot
             let pid = hostPidOf[ids[s]] ?? ids[ids.indices.contains(watched) ? watched : s]
             let percent = util[pid].map { Int64(($0 * 100).rounded()) }
-            return engine.watcherTick(container: s, utilization: percent ?? 0, now: t).map { [action($0)] } ?? []
+            guard let next = engine.watcherTick(container: s, utilization: percent ?? 0, now: t) else { return [] }
+            // The pass's outcome, for timelines: what it read, the share it set and the pool after it.
+            let st = engine.states[s]
+            return [action(next), .counter(container: ids[s], name: "utilization", value: Double(st.lastUtilization)),
+                    .counter(container: ids[s], name: "share", value: Double(st.share)),
+                    .counter(container: ids[s], name: "tokens", value: Double(st.tokens))]
         }
     }
 

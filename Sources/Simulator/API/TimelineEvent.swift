@@ -14,6 +14,12 @@ public struct TimelineEvent: Sendable, Codable, Hashable {
         case kernel
         /// A context lost its slice while it still had work on the device (duration zero).
         case preemption
+        /// A request of a workload, from its arrival until the host saw its last kernel complete (its
+        /// latency), whatever it waited for: a queue, the launch gate, a slice.
+        case request
+        /// A launch gate's state at an instant (duration zero): `workload` names the value (`tokens`,
+        /// `share`, `utilization` of the user-mode engine's watcher), ``value`` holds it.
+        case counter
     }
 
     /// What the event shows.
@@ -22,21 +28,24 @@ public struct TimelineEvent: Sendable, Codable, Hashable {
     public var domain: SliceDomain
     /// The container (the context's first container for slices; the launching container for kernels).
     public var container: ContainerID
-    /// Kernels: the workload; other kinds: empty.
+    /// Kernels and requests: the workload; counters: the value's name; other kinds: empty.
     public var workload: String
     /// Start (clipped to the recorded window).
     public var start: Instant
-    /// Length (clipped to the recorded window); zero for preemptions.
+    /// Length (clipped to the recorded window); zero for preemptions and counters.
     public var duration: SimDuration
+    /// Counters: the value; other kinds: nil.
+    public var value: Double?
 
     /// Creates an event.
     public init(kind: Kind, domain: SliceDomain, container: ContainerID, workload: String = "", start: Instant,
-                duration: SimDuration) {
+                duration: SimDuration, value: Double? = nil) {
         self.kind = kind
         self.domain = domain
         self.container = container
         self.workload = workload
         self.start = start
         self.duration = duration
+        self.value = value
     }
 }

@@ -55,6 +55,8 @@ extension SingleGPUModel {
                     takeSample()
                 }
                 sim.schedule(.gateTimer(token, window), at: max(at, sim.now), priority: 2)
+            case .counter(let c, let name, let value):
+                timeline?.counter(name, container: c, value: value, now: sim.now)
             }
         }
     }
@@ -112,6 +114,12 @@ extension SingleGPUModel {
         guard rec.lastOfRequest, let req = requests.removeValue(forKey: rec.request) else { return }
         let now = sim.now
         for a in req.arrivals { workloads[w].recorder.record(now - a) }
+        if timeline != nil {
+            for a in req.arrivals {
+                timeline?.request(workload: workloads[w].spec.name, container: workloads[w].container,
+                                  domain: rec.engine.domain, arrival: a, now: now)
+            }
+        }
         if workloads[w].histogram != nil {
             for a in req.arrivals { workloads[w].histogram?.record(Double((now - a).nanoseconds) * 1e-9) }
         }

@@ -2,7 +2,7 @@ import ColoModel
 import SimEngine
 
 /// Collects ``TimelineEvent``s overlapping a window of a single-GPU run: slices per domain, context
-/// switches, kernels on the device and preemptions.
+/// switches, kernels on the device, preemptions, requests and the launch gate's counters.
 ///
 /// Opt-in: the model holds it as an optional, so a run without a window pays one nil check per hook.
 /// Memory is bounded by the window (events outside it are dropped as they close) and by the items in
@@ -67,6 +67,20 @@ struct TimelineRecorder {
     mutating func completed(_ id: UInt64, workload: String, container: ContainerID, domain: SliceDomain, now: Instant) {
         guard let start = onDevice.removeValue(forKey: id) else { return }
         add(.kernel, domain, container, workload: workload, from: start, to: now)
+    }
+
+    /// A request of `workload` (container `container`, its kernels on `domain`) that arrived at `arrival`
+    /// was seen complete at `now`.
+    mutating func request(workload: String, container: ContainerID, domain: SliceDomain, arrival: Instant, now: Instant) {
+        add(.request, domain, container, workload: workload, from: arrival, to: now)
+    }
+
+    /// The launch gate reported `value` for `name` of `container` at `now` (kept when `now` is in the window).
+    mutating func counter(_ name: String, container: ContainerID, value: Double, now: Instant) {
+        guard window.contains(now) else { return }
+        guard events.count < Self.maxEvents else { dropped += 1; return }
+        events.append(TimelineEvent(kind: .counter, domain: .graphics, container: container, workload: name,
+                                    start: now, duration: .zero, value: value))
     }
 
     /// Closes what is still open at the end of the run.
