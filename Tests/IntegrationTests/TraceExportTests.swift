@@ -4,19 +4,34 @@ import TestSupport
 
 /// `colosim trace export RUN --chrome FILE`: a Chrome trace of a stored kernel-mode run's window.
 @Suite struct TraceExportTests {
-    @Test func exportsAKernelModeWindowWithSlicesOfBothContainers() throws {
-        let dir = try RunsCLIFixtures.tempDir()
-        let db = dir.appendingPathComponent("runs.sqlite").path
-        // Kernel mode, weights 1:1, both containers always busy (docs/isolation.md).
-        let run = SweepCLIFixtures.object(try runColosim(["run", "scenarios/v100-ai-render-split.yaml", "--json", "--db", db]).stdout)
-        let id = try #require(run["run_id"] as? Int)
-        let file = dir.appendingPathComponent("trace.json").path
-        let r = try runColosim(["trace", "export", String(id), "--db", db, "--chrome", file, "--from", "1", "--to", "1.2"])
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("digest \(run["digest"] as? String ?? "?") verified"))
+    /// A stored run of `scenario` and its trace over `[from, to)`: the run's JSON, the export's output
+    /// and the trace's events; the export must succeed.
+    struct Exported {
+        var dir: URL
+        var db: String
+        var run: [String: Any]
+        var id: Int
+        var export: ColosimResult
+        var events: [[String: Any]]
 
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
-        let all = try #require(doc["traceEvents"] as? [[String: Any]])
+        init(_ scenario: String, from: String, to: String) throws {
+            dir = try RunsCLIFixtures.tempDir()
+            db = dir.appendingPathComponent("runs.sqlite").path
+            run = SweepCLIFixtures.object(try runColosim(["run", scenario, "--json", "--db", db]).stdout)
+            id = try #require(run["run_id"] as? Int)
+            let file = dir.appendingPathComponent("trace.json").path
+            export = try runColosim(["trace", "export", String(id), "--db", db, "--chrome", file, "--from", from, "--to", to])
+            try #require(export.exitCode == 0, "\(export.stderr)")
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+            events = try #require(doc["traceEvents"] as? [[String: Any]])
+        }
+    }
+
+    @Test func exportsAKernelModeWindowWithSlicesOfBothContainers() throws {
+        // Kernel mode, weights 1:1, both containers always busy (docs/isolation.md).
+        let x = try Exported("scenarios/v100-ai-render-split.yaml", from: "1", to: "1.2")
+        let (dir, db, run, id, all) = (x.dir, x.db, x.run, x.id, x.events)
+        #expect(x.export.stdout.contains("digest \(run["digest"] as? String ?? "?") verified"))
         #expect(all.allSatisfy { ["X", "M"].contains($0["ph"] as? String) })
         let events = all.filter { $0["ph"] as? String == "X" }
         func container(_ e: [String: Any]) -> String { (e["args"] as? [String: Any])?["container"] as? String ?? "" }
@@ -70,16 +85,9 @@ import TestSupport
     /// first pass) holds exactly that. The next pass reads the busy GPU, sets the share to 0 and leaves
     /// the pool below 0 by less than one 2,048-block kernel, having charged whole kernels.
     @Test func exportsTheUserModeWatcherAsCountersAndRequestsAsLatencies() throws {
-        let dir = try RunsCLIFixtures.tempDir()
-        let db = dir.appendingPathComponent("runs.sqlite").path
-        let run = SweepCLIFixtures.object(try runColosim(["run", "scenarios/v100-limiter-lone-force.yaml", "--json", "--db", db]).stdout)
-        let id = try #require(run["run_id"] as? Int)
-        let file = dir.appendingPathComponent("trace.json").path
-        let r = try runColosim(["trace", "export", String(id), "--db", db, "--chrome", file, "--from", "0", "--to", "1"])
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("counter values"), "\(r.stdout)")
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
-        let all = try #require(doc["traceEvents"] as? [[String: Any]])
+        let x = try Exported("scenarios/v100-limiter-lone-force.yaml", from: "0", to: "1")
+        #expect(x.export.stdout.contains("counter values"), "\(x.export.stdout)")
+        let all = x.events
         func value(_ name: String, at ts: Double) -> Double? {
             all.first { $0["ph"] as? String == "C" && $0["name"] as? String == "lone-10 " + name && $0["ts"] as? Double == ts }
                 .flatMap { ($0["args"] as? [String: Any])?["value"] as? Double }
