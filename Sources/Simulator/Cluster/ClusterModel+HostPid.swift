@@ -17,9 +17,9 @@ extension ClusterModel {
         guard now > 0 else { return }
         guard case .userMode(let p) = isolation else { return }
         let earlier = podsOnGPU[gpu].filter { $0 != pod }.compactMap { q -> (startedAtNs: Int64, reads: Int)? in
-            podStartedAt[q].map { (Self.nanoseconds($0), hostPidOwner[q] ?? q) }
+            podStartedAt[q].map { (Instant.seconds($0).nanoseconds, hostPidOwner[q] ?? q) }
         }
-        let owner = UserModeEngine.hostPidOwner(startingAt: Self.nanoseconds(now), earlier: earlier,
+        let owner = UserModeEngine.hostPidOwner(startingAt: Instant.seconds(now).nanoseconds, earlier: earlier,
                                                 window: p.hostPidRaceWindowNs)
         if let owner, owner != pod { hostPidOwner[pod] = owner }
     }
@@ -46,10 +46,5 @@ extension ClusterModel {
             }
         }
         return out
-    }
-
-    /// Seconds as whole nanoseconds (saturating; cluster times are finite).
-    static func nanoseconds(_ seconds: Double) -> Int64 {
-        SimDuration.saturatingNanoseconds(seconds * 1e9)
     }
 }

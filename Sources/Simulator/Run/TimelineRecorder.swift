@@ -23,14 +23,14 @@ struct TimelineRecorder {
         self.window = window
     }
 
-    /// Appends `[start, end]` clipped to the window, if it overlaps it.
+    /// Appends `[start, end]` clipped to the window, if it overlaps it (an instant: if it lies in it).
     private mutating func add(_ kind: TimelineEvent.Kind, _ domain: SliceDomain, _ container: ContainerID,
-                              workload: String = "", from start: Instant, to end: Instant) {
+                              workload: String = "", from start: Instant, to end: Instant, value: Double? = nil) {
         let s = max(start, window.lowerBound), e = min(end, window.upperBound)
         guard s <= e, s < window.upperBound, end >= window.lowerBound else { return }
         guard events.count < Self.maxEvents else { dropped += 1; return }
         events.append(TimelineEvent(kind: kind, domain: domain, container: container, workload: workload,
-                                    start: s, duration: e - s))
+                                    start: s, duration: e - s, value: value))
     }
 
     /// `context` was granted `domain` exclusively at `now` (nil: nobody holds it), paying `switchCost`;
@@ -77,10 +77,7 @@ struct TimelineRecorder {
 
     /// The launch gate reported `value` for `name` of `container` at `now` (kept when `now` is in the window).
     mutating func counter(_ name: String, container: ContainerID, value: Double, now: Instant) {
-        guard window.contains(now) else { return }
-        guard events.count < Self.maxEvents else { dropped += 1; return }
-        events.append(TimelineEvent(kind: .counter, domain: .graphics, container: container, workload: name,
-                                    start: now, duration: .zero, value: value))
+        add(.counter, .graphics, container, workload: name, from: now, to: now, value: value)
     }
 
     /// Closes what is still open at the end of the run.
